@@ -1,0 +1,290 @@
+import { sql, type SQL } from "drizzle-orm";
+import {
+  boolean,
+  check,
+  customType,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+// Money is numeric(14,4) everywhere and travels as a string: floats never touch prices.
+const money = (name: string) => numeric(name, { precision: 14, scale: 4 });
+
+const tsvector = customType<{ data: string }>({
+  dataType: () => "tsvector",
+});
+
+export const customers = pgTable(
+  "customers",
+  {
+    id: serial("id").primaryKey(),
+    kind: text("kind", { enum: ["b2b", "consumer"] }).notNull(),
+    debtorNumber: text("debtor_number").unique(),
+    name: text("name").notNull(),
+    priceListId: integer("price_list_id").references(() => priceLists.id),
+    // Our supplier number in this customer's procurement system (OCI field VENDOR).
+    ociVendorNumber: text("oci_vendor_number"),
+    active: boolean("active").notNull().default(true),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check("b2b_has_debtor_number", sql`${t.kind} <> 'b2b' or ${t.debtorNumber} is not null`)],
+);
+
+export const users = pgTable(
+  "users",
+  {
+    id: serial("id").primaryKey(),
+    customerId: integer("customer_id")
+      .notNull()
+      .references(() => customers.id),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    role: text("role", { enum: ["buyer", "admin"] }).notNull().default("buyer"),
+    // The user a debtor-number login signs in.
+    isPrimary: boolean("is_primary").notNull().default(false),
+    active: boolean("active").notNull().default(true),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("users_email_lower_idx").on(sql`lower(${t.email})`),
+    uniqueIndex("users_one_primary_per_customer_idx").on(t.customerId).where(sql`${t.isPrimary}`),
+  ],
+);
+
+export const categories = pgTable(
+  "categories",
+  {
+    id: serial("id").primaryKey(),
+    parentId: integer("parent_id"),
+    slug: text("slug").notNull().unique(),
+    name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+    position: integer("position").notNull().default(0),
+  },
+  (t) => [index("categories_parent_idx").on(t.parentId, t.position)],
+);
+
+export const products = pgTable(
+  "products",
+  {
+    id: serial("id").primaryKey(),
+    sku: text("sku").notNull().unique(),
+    slug: text("slug").notNull().unique(),
+    name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+    manufacturer: text("manufacturer").notNull().default(""),
+    manufacturerPartNumber: text("manufacturer_part_number").notNull().default(""),
+    // ISO / UN-ECE unit code (C62, PCE, MTR, KGM, LTR, SET, BX …) as OCI expects it.
+    unit: text("unit").notNull(),
+    // Prices are quoted per this many units (1, 100, 1000).
+    priceUnit: integer("price_unit").notNull().default(1),
+    listPrice: money("list_price").notNull(),
+    currency: text("currency").notNull().default("EUR"),
+    vatRate: numeric("vat_rate", { precision: 5, scale: 2 }).notNull().default("19.00"),
+    leadTimeDays: integer("lead_time_days").notNull().default(1),
+    unspsc: text("unspsc").notNull().default(""),
+    categoryId: integer("category_id")
+      .notNull()
+      .references(() => categories.id),
+    stock: integer("stock").notNull().default(0),
+    minQuantity: integer("min_quantity").notNull().default(1),
+    packQuantity: integer("pack_quantity").notNull().default(1),
+    active: boolean("active").notNull().default(true),
+    featured: boolean("featured").notNull().default(false),
+    searchVector: tsvector("search_vector").generatedAlwaysAs(
+      (): SQL =>
+        sql`setweight(to_tsvector('simple', coalesce(${products.name}, '') || ' ' || coalesce(${products.manufacturer}, '')), 'A') || setweight(to_tsvector('german', coalesce(${products.name}, '') || ' ' || coalesce(${products.description}, '')), 'B') || setweight(to_tsvector('english', coalesce(${products.name}, '') || ' ' || coalesce(${products.description}, '')), 'B')`,
+    ),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check("products_price_unit_positive", sql`${t.priceUnit} > 0`),
+    check("products_min_qty_positive", sql`${t.minQuantity} > 0 and ${t.packQuantity} > 0`),
+    index("products_category_name_idx").on(t.categoryId, t.name).where(sql`${t.active}`),
+    index("products_category_price_idx").on(t.categoryId, t.listPrice).where(sql`${t.active}`),
+    index("products_featured_idx").on(t.id).where(sql`${t.featured} and ${t.active}`),
+    index("products_search_idx").using("gin", t.searchVector),
+    index("products_name_trgm_idx").using("gin", sql`lower(${t.name}) gin_trgm_ops`),
+    index("products_sku_lower_idx").on(sql`lower(${t.sku}) text_pattern_ops`),
+    index("products_mpn_lower_idx").on(sql`lower(${t.manufacturerPartNumber}) text_pattern_ops`),
+  ],
+);
+
+export const priceLists = pgTable("price_lists", {
+  id: serial("id").primaryKey(),
+  code: text("code").notNull().unique(),
+  name: text("name").notNull(),
+  currency: text("currency").notNull().default("EUR"),
+});
+
+// Quantity tiers: the row with the highest min_quantity not above the ordered quantity applies.
+export const priceListPrices = pgTable(
+  "price_list_prices",
+  {
+    priceListId: integer("price_list_id")
+      .notNull()
+      .references(() => priceLists.id, { onDelete: "cascade" }),
+    productId: integer("product_id")
+      .notNull()
+      .references(() => products.id, { onDelete: "cascade" }),
+    minQuantity: integer("min_quantity").notNull().default(1),
+    price: money("price").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.priceListId, t.productId, t.minQuantity] })],
+);
+
+export const customerPrices = pgTable(
+  "customer_prices",
+  {
+    customerId: integer("customer_id")
+      .notNull()
+      .references(() => customers.id, { onDelete: "cascade" }),
+    productId: integer("product_id")
+      .notNull()
+      .references(() => products.id, { onDelete: "cascade" }),
+    minQuantity: integer("min_quantity").notNull().default(1),
+    price: money("price").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.customerId, t.productId, t.minQuantity] })],
+);
+
+export const ociSessions = pgTable(
+  "oci_sessions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    customerId: integer("customer_id")
+      .notNull()
+      .references(() => customers.id),
+    hookOrigin: text("hook_origin").notNull(),
+    status: text("status", { enum: ["active", "transferred", "cancelled", "replaced", "expired"] })
+      .notNull()
+      .default("active"),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
+    endedAt: timestamp("ended_at", { withTimezone: true }),
+  },
+  (t) => [index("oci_sessions_user_active_idx").on(t.userId).where(sql`${t.status} = 'active'`)],
+);
+
+export const carts = pgTable(
+  "carts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    kind: text("kind", { enum: ["web", "oci"] }).notNull().default("web"),
+    userId: integer("user_id").references(() => users.id, { onDelete: "cascade" }),
+    ociSessionId: uuid("oci_session_id").references(() => ociSessions.id, { onDelete: "cascade" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("carts_one_web_cart_per_user_idx").on(t.userId).where(sql`${t.kind} = 'web'`),
+    uniqueIndex("carts_oci_session_idx").on(t.ociSessionId),
+  ],
+);
+
+export const cartLines = pgTable(
+  "cart_lines",
+  {
+    cartId: uuid("cart_id")
+      .notNull()
+      .references(() => carts.id, { onDelete: "cascade" }),
+    productId: integer("product_id")
+      .notNull()
+      .references(() => products.id, { onDelete: "cascade" }),
+    quantity: integer("quantity").notNull(),
+    addedAt: timestamp("added_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.cartId, t.productId] }),
+    check("cart_lines_quantity_positive", sql`${t.quantity} > 0`),
+  ],
+);
+
+export type Address = {
+  name: string;
+  company?: string;
+  street: string;
+  postalCode: string;
+  city: string;
+  country: string;
+};
+
+export const orders = pgTable(
+  "orders",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    number: serial("number").notNull().unique(),
+    customerId: integer("customer_id")
+      .notNull()
+      .references(() => customers.id),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    channel: text("channel", { enum: ["web", "oci"] }).notNull(),
+    status: text("status", { enum: ["placed", "transferred", "cancelled"] }).notNull(),
+    // Set by the client per checkout attempt: a double submit finds the first order.
+    idempotencyKey: text("idempotency_key").notNull().unique(),
+    poReference: text("po_reference").notNull().default(""),
+    note: text("note").notNull().default(""),
+    paymentMethod: text("payment_method", { enum: ["invoice", "bank_transfer", "procurement"] }).notNull(),
+    shippingAddress: jsonb("shipping_address").$type<Address | null>(),
+    billingAddress: jsonb("billing_address").$type<Address | null>(),
+    currency: text("currency").notNull(),
+    pricesIncludeVat: boolean("prices_include_vat").notNull(),
+    subtotal: money("subtotal").notNull(),
+    vatTotal: money("vat_total").notNull(),
+    total: money("total").notNull(),
+    ociSessionId: uuid("oci_session_id")
+      .references(() => ociSessions.id)
+      .unique(),
+    ociHookOrigin: text("oci_hook_origin"),
+    // The exact name/value pairs posted to the procurement system.
+    ociFields: jsonb("oci_fields").$type<[string, string][] | null>(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("orders_customer_created_idx").on(t.customerId, t.createdAt)],
+);
+
+export const orderLines = pgTable(
+  "order_lines",
+  {
+    orderId: uuid("order_id")
+      .notNull()
+      .references(() => orders.id, { onDelete: "cascade" }),
+    lineNo: integer("line_no").notNull(),
+    productId: integer("product_id").references(() => products.id, { onDelete: "set null" }),
+    sku: text("sku").notNull(),
+    name: text("name").notNull(),
+    unit: text("unit").notNull(),
+    priceUnit: integer("price_unit").notNull(),
+    unitPrice: money("unit_price").notNull(),
+    quantity: integer("quantity").notNull(),
+    lineTotal: money("line_total").notNull(),
+    vatRate: numeric("vat_rate", { precision: 5, scale: 2 }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orderId, t.lineNo] })],
+);
+
+// Failed sign-in counts live in the database so the limit holds across app instances.
+export const authThrottle = pgTable(
+  "auth_throttle",
+  {
+    scope: text("scope", { enum: ["login", "ip"] }).notNull(),
+    key: text("key").notNull(),
+    failures: integer("failures").notNull().default(0),
+    windowStart: timestamp("window_start", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.key] })],
+);

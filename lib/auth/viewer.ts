@@ -1,0 +1,57 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { cache } from "react";
+import { customers, users } from "@/db/schema";
+import { getDb } from "@/lib/db/client";
+import { auth } from "./index";
+
+export type Viewer = {
+  userId: number;
+  email: string;
+  name: string;
+  role: "buyer" | "admin";
+  customer: {
+    id: number;
+    kind: "b2b" | "consumer";
+    name: string;
+    debtorNumber: string | null;
+    priceListId: number | null;
+    ociVendorNumber: string | null;
+  };
+};
+
+/**
+ * The signed-in user as the database knows them now. The JWT only says who signed in; whether that
+ * account is still active, and which customer (and so which prices and orders) it belongs to, is
+ * read here on every request, next to the data it guards.
+ */
+export const getViewer = cache(async (): Promise<Viewer | null> => {
+  const session = await auth();
+  const id = Number(session?.user?.id);
+  if (!Number.isSafeInteger(id) || id <= 0) return null;
+  const db = await getDb();
+  const [row] = await db
+    .select({
+      userId: users.id,
+      email: users.email,
+      name: users.name,
+      role: users.role,
+      active: users.active,
+      customerActive: customers.active,
+      customer: {
+        id: customers.id,
+        kind: customers.kind,
+        name: customers.name,
+        debtorNumber: customers.debtorNumber,
+        priceListId: customers.priceListId,
+        ociVendorNumber: customers.ociVendorNumber,
+      },
+    })
+    .from(users)
+    .innerJoin(customers, eq(customers.id, users.customerId))
+    .where(eq(users.id, id))
+    .limit(1);
+  if (!row || !row.active || !row.customerActive) return null;
+  const { active: _a, customerActive: _c, ...viewer } = row;
+  return viewer;
+});

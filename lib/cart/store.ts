@@ -1,0 +1,182 @@
+import "server-only";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { cartLines, carts, products } from "@/db/schema";
+import { summaryColumns } from "@/lib/catalog/columns";
+import { getDb, type Db, type Tx } from "@/lib/db/client";
+import type { PriceContext } from "@/lib/pricing/context";
+import { loadPriceInfo } from "@/lib/pricing/load";
+import { resolvePrice } from "@/lib/pricing/tiers";
+import { MAX_LINE_QUANTITY, quantityProblem } from "./rules";
+import { computeTotals, lineAmounts } from "./totals";
+import type { CartOwner, PricedCart } from "./types";
+
+export class CartError extends Error {
+  constructor(
+    message: string,
+    readonly code: "not_found" | "invalid_quantity" | "unavailable",
+  ) {
+    super(message);
+  }
+}
+
+/** The owner's cart id, if it has one. Ownership is part of every lookup. */
+export async function findCartId(owner: CartOwner, db?: Db | Tx): Promise<string | null> {
+  const d = db ?? (await getDb());
+  const where =
+    owner.kind === "user"
+      ? and(eq(carts.userId, owner.userId), eq(carts.kind, "web"))
+      : owner.kind === "oci"
+        ? eq(carts.ociSessionId, owner.ociSessionId)
+        : owner.cartId
+          ? and(eq(carts.id, owner.cartId), isNull(carts.userId), eq(carts.kind, "web"))
+          : undefined;
+  if (!where) return null;
+  const [row] = await d.select({ id: carts.id }).from(carts).where(where).limit(1);
+  return row?.id ?? null;
+}
+
+/** Finds or creates the owner's cart; safe when two requests create it at once. */
+export async function ensureCartId(owner: CartOwner): Promise<string> {
+  const db = await getDb();
+  const existing = await findCartId(owner, db);
+  if (existing) return existing;
+  if (owner.kind === "anonymous") {
+    const [row] = await db.insert(carts).values({ kind: "web" }).returning({ id: carts.id });
+    return row!.id;
+  }
+  const values =
+    owner.kind === "user"
+      ? { kind: "web" as const, userId: owner.userId }
+      : { kind: "oci" as const, userId: owner.userId, ociSessionId: owner.ociSessionId };
+  await db.insert(carts).values(values).onConflictDoNothing();
+  const id = await findCartId(owner, db);
+  if (!id) throw new Error("Cart could not be created");
+  return id;
+}
+
+async function loadProductForCart(db: Db | Tx, productId: number) {
+  const [p] = await db
+    .select({ id: products.id, active: products.active, minQuantity: products.minQuantity, packQuantity: products.packQuantity, name: products.name })
+    .from(products)
+    .where(eq(products.id, productId))
+    .limit(1);
+  if (!p || !p.active) throw new CartError("This product is no longer available.", "unavailable");
+  return p;
+}
+
+/**
+ * Adds to a line with one atomic upsert, so two tabs adding the same product both count. The
+ * sum is checked in the same statement: a result above the maximum changes nothing.
+ */
+export async function addToCart(cartId: string, productId: number, quantity: number): Promise<void> {
+  const db = await getDb();
+  const product = await loadProductForCart(db, productId);
+  const problem = quantityProblem(quantity, product);
+  if (problem) throw new CartError(problem, "invalid_quantity");
+  const rows = await db
+    .insert(cartLines)
+    .values({ cartId, productId, quantity })
+    .onConflictDoUpdate({
+      target: [cartLines.cartId, cartLines.productId],
+      set: { quantity: sql`${cartLines.quantity} + excluded.quantity` },
+      setWhere: sql`${cartLines.quantity} + excluded.quantity <= ${MAX_LINE_QUANTITY}`,
+    })
+    .returning({ quantity: cartLines.quantity });
+  if (rows.length === 0) {
+    throw new CartError(`A line can hold at most ${MAX_LINE_QUANTITY.toLocaleString("en")}.`, "invalid_quantity");
+  }
+  await touch(db, cartId);
+}
+
+export async function setLineQuantity(cartId: string, productId: number, quantity: number): Promise<void> {
+  const db = await getDb();
+  const product = await loadProductForCart(db, productId);
+  const problem = quantityProblem(quantity, product);
+  if (problem) throw new CartError(problem, "invalid_quantity");
+  const rows = await db
+    .update(cartLines)
+    .set({ quantity })
+    .where(and(eq(cartLines.cartId, cartId), eq(cartLines.productId, productId)))
+    .returning({ productId: cartLines.productId });
+  if (rows.length === 0) throw new CartError("This product is not in your cart any more.", "not_found");
+  await touch(db, cartId);
+}
+
+export async function removeLine(cartId: string, productId: number): Promise<void> {
+  const db = await getDb();
+  await db.delete(cartLines).where(and(eq(cartLines.cartId, cartId), eq(cartLines.productId, productId)));
+  await touch(db, cartId);
+}
+
+export async function clearCart(cartId: string, db?: Db | Tx): Promise<void> {
+  const d = db ?? (await getDb());
+  await d.delete(cartLines).where(eq(cartLines.cartId, cartId));
+}
+
+async function touch(db: Db | Tx, cartId: string) {
+  await db.update(carts).set({ updatedAt: sql`now()` }).where(eq(carts.id, cartId));
+}
+
+/**
+ * Moves an anonymous cart into the user's cart on sign-in: quantities of the same product add up,
+ * and the anonymous cart is deleted, all in one transaction.
+ */
+export async function mergeAnonymousCart(anonymousCartId: string, userId: number): Promise<void> {
+  const db = await getDb();
+  const source = await findCartId({ kind: "anonymous", cartId: anonymousCartId }, db);
+  if (!source) return;
+  const target = await ensureCartId({ kind: "user", userId });
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`
+      insert into cart_lines (cart_id, product_id, quantity)
+      select ${target}::uuid, product_id, quantity from cart_lines where cart_id = ${source}::uuid
+      on conflict (cart_id, product_id)
+      do update set quantity = least(cart_lines.quantity + excluded.quantity, ${MAX_LINE_QUANTITY})`);
+    await tx.delete(carts).where(and(eq(carts.id, source), isNull(carts.userId)));
+  });
+}
+
+/** Reads the lines with product data (one query) and the customer's prices (two queries). */
+export async function readCart(cartId: string | null, ctx: PriceContext, db?: Db | Tx): Promise<PricedCart> {
+  const d = db ?? (await getDb());
+  const rows = cartId
+    ? await d
+        .select({
+          quantity: cartLines.quantity,
+          active: products.active,
+          description: products.description,
+          unspsc: products.unspsc,
+          product: summaryColumns,
+        })
+        .from(cartLines)
+        .innerJoin(products, eq(products.id, cartLines.productId))
+        .where(eq(cartLines.cartId, cartId))
+        .orderBy(asc(cartLines.addedAt), asc(products.id))
+    : [];
+  const info = await loadPriceInfo(d, ctx, rows.map((r) => r.product));
+  const lines = rows.map((r) => {
+    const resolved = resolvePrice(info.get(r.product.id)!, r.quantity);
+    const input = { quantity: r.quantity, priceUnit: r.product.priceUnit, netUnitPrice: resolved.unitPrice, vatRate: r.product.vatRate };
+    return {
+      product: { ...r.product, description: r.description, unspsc: r.unspsc },
+      quantity: r.quantity,
+      available: r.active,
+      problem: r.active ? quantityProblem(r.quantity, r.product) : "This product is no longer available.",
+      netUnitPrice: resolved.unitPrice,
+      ...lineAmounts(input, ctx.includeVat),
+      input,
+    };
+  });
+  const currency = rows[0]?.product.currency ?? "EUR";
+  return {
+    id: cartId,
+    currency,
+    lines,
+    totals: computeTotals(
+      lines.filter((l) => l.available).map((l) => l.input),
+      ctx.includeVat,
+    ),
+    itemCount: lines.reduce((n, l) => n + l.quantity, 0),
+    lineCount: lines.length,
+  };
+}

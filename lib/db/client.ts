@@ -1,0 +1,67 @@
+import "server-only";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import * as schema from "@/db/schema";
+import { databaseConfig } from "./config";
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+export type Handle = { db: Db; close: () => Promise<void>; kind: "postgres" | "pglite"; url?: string };
+
+// One handle per process, kept on globalThis: Next bundles route handlers, server components and
+// instrumentation separately, and two PGlite instances on one folder would corrupt it.
+const HANDLE = Symbol.for("oci-shop.db");
+type Store = { [HANDLE]?: Promise<Handle> };
+
+export async function openDatabase(config = databaseConfig()): Promise<Handle> {
+  if (config.kind === "postgres") {
+    const { default: postgres } = await import("postgres");
+    const { drizzle } = await import("drizzle-orm/postgres-js");
+    const client = postgres(config.url, {
+      max: config.poolSize,
+      onnotice: () => {},
+      connect_timeout: 5,
+    });
+    return { db: drizzle(client, { schema }) as unknown as Db, close: () => client.end(), kind: "postgres", url: config.url };
+  }
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
+  const { drizzle } = await import("drizzle-orm/pglite");
+  if (config.dir !== "memory://") mkdirSync(path.resolve(config.dir), { recursive: true });
+  const client = await PGlite.create(config.dir === "memory://" ? undefined : path.resolve(config.dir), {
+    extensions: { pg_trgm },
+  });
+  return { db: drizzle(client, { schema }) as unknown as Db, close: () => client.close(), kind: "pglite" };
+}
+
+async function ready(): Promise<Handle> {
+  const handle = await openDatabase();
+  const { migrateDatabase } = await import("./migrate");
+  await migrateDatabase(handle);
+  const { seedDemoDataIfEmpty } = await import("@/db/seed/demo");
+  if (databaseConfig().seedOnStart) await seedDemoDataIfEmpty(handle.db);
+  return handle;
+}
+
+/** The shared database, migrated (and on the embedded database seeded) before first use. */
+export async function getDb(): Promise<Db> {
+  const store = globalThis as Store;
+  if (!store[HANDLE]) {
+    store[HANDLE] = ready().catch((error) => {
+      delete store[HANDLE];
+      throw error;
+    });
+  }
+  return (await store[HANDLE]).db;
+}
+
+/** For tests and scripts: replace the shared handle (closing the old one). */
+export async function setDbHandleForTests(handle: Handle | undefined) {
+  const store = globalThis as Store;
+  const old = store[HANDLE];
+  if (handle) store[HANDLE] = Promise.resolve(handle);
+  else delete store[HANDLE];
+  if (old && (!handle || (await old) !== handle)) await (await old).close().catch(() => {});
+}

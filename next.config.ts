@@ -1,0 +1,23 @@
+import type { NextConfig } from "next";
+
+const nextConfig: NextConfig = {
+  output: "standalone",
+  // PGlite ships wasm and data files: bundling copies them into static output and breaks at run time.
+  serverExternalPackages: ["@electric-sql/pglite"],
+  // Migrations are read from disk at start; the standalone output must carry them.
+  outputFileTracingIncludes: { "/**": ["./db/migrations/**/*"] },
+  poweredByHeader: false,
+  async headers() {
+    return [
+      {
+        source: "/:path*",
+        headers: [
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+        ],
+      },
+    ];
+  },
+};
+
+export default nextConfig;
