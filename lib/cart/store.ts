@@ -180,3 +180,14 @@ export async function readCart(cartId: string | null, ctx: PriceContext, db?: Db
     lineCount: lines.length,
   };
 }
+
+/** The header's count: one indexed aggregate over the cart's own lines. */
+export async function cartItemCount(cartId: string | null): Promise<number> {
+  if (!cartId) return 0;
+  const db = await getDb();
+  const [row] = await db
+    .select({ n: sql<number>`coalesce(sum(${cartLines.quantity}), 0)`.mapWith(Number) })
+    .from(cartLines)
+    .where(eq(cartLines.cartId, cartId));
+  return row?.n ?? 0;
+}

@@ -1,0 +1,92 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { z } from "zod";
+import type { Address } from "@/db/schema";
+import { getViewer } from "@/lib/auth/viewer";
+import { amount } from "@/lib/money/decimal";
+import { formatMoney, formatUnitPrice } from "@/lib/money/format";
+import { ORDER_STATUS_LABELS, PAYMENT_LABELS, formatDate } from "@/lib/orders/labels";
+import { getOrder } from "@/lib/orders/store";
+
+export const metadata: Metadata = { title: "Order" };
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+function AddressBlock({ title, address }: { title: string; address: Address | null }) {
+  if (!address) return null;
+  return (
+    <div>
+      <h2 className="font-semibold">{title}</h2>
+      <address className="mt-1 text-sm not-italic">
+        {address.name}<br />
+        {address.company ? <>{address.company}<br /></> : null}
+        {address.street}<br />
+        {address.postalCode} {address.city}<br />
+        {address.country}
+      </address>
+    </div>
+  );
+}
+
+export default async function OrderPage({ params, searchParams }: Props) {
+  const { id } = await params;
+  const viewer = await getViewer();
+  if (!viewer) redirect(`/login?next=/account`);
+  if (!z.string().uuid().safeParse(id).success) notFound();
+  // Scoped to the viewer's customer: someone else's order id is simply not found.
+  const order = await getOrder(viewer, id);
+  if (!order) notFound();
+  const placed = (await searchParams).placed === "1";
+  const money = (v: string) => formatMoney(amount(v), order.currency);
+  return (
+    <div className="space-y-6">
+      {placed ? (
+        <div role="status" className="rounded-md border border-green-300 bg-green-50 p-4 text-green-900">
+          <h2 className="font-semibold">Thank you for your order</h2>
+          <p className="text-sm">Order {order.number} has been placed. {order.paymentMethod === "bank_transfer" ? "Please transfer the total with the order number as reference; we ship when it arrives." : "You will receive an invoice with the delivery."}</p>
+        </div>
+      ) : null}
+      <div>
+        <Link href="/account" className="text-sm text-brand-700 underline">Back to your orders</Link>
+        <h1 className="mt-2 text-2xl font-bold">Order {order.number}</h1>
+        <p className="text-sm text-slate-700">
+          {formatDate(order.createdAt)} · <span data-testid="order-status">{ORDER_STATUS_LABELS[order.status]}</span> · {PAYMENT_LABELS[order.paymentMethod]}
+          {order.poReference ? <> · Your reference: {order.poReference}</> : null}
+        </p>
+      </div>
+      <div className="card overflow-x-auto">
+        <table className="w-full text-sm">
+          <thead className="border-b border-slate-200 text-left">
+            <tr>
+              <th scope="col" className="p-3">Product</th>
+              <th scope="col" className="p-3">Price</th>
+              <th scope="col" className="p-3">Quantity</th>
+              <th scope="col" className="p-3 text-right">Total</th>
+            </tr>
+          </thead>
+          <tbody>
+            {order.lines.map((l) => (
+              <tr key={l.lineNo} className="border-b border-slate-100" data-testid="order-line">
+                <td className="p-3">{l.name}<div className="text-xs text-slate-600">Art. {l.sku}</div></td>
+                <td className="p-3">{formatUnitPrice(amount(l.unitPrice), order.currency, l.unit, l.priceUnit)}</td>
+                <td className="p-3">{l.quantity}</td>
+                <td className="p-3 text-right">{money(l.lineTotal)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <dl className="ml-auto max-w-xs space-y-1 p-3 text-sm">
+          {order.pricesIncludeVat ? null : <div className="flex justify-between"><dt>Subtotal (net)</dt><dd>{money(order.subtotal)}</dd></div>}
+          <div className="flex justify-between"><dt>{order.pricesIncludeVat ? "Includes VAT" : "VAT"}</dt><dd>{money(order.vatTotal)}</dd></div>
+          <div className="flex justify-between font-semibold"><dt>Total</dt><dd data-testid="order-total">{money(order.total)}</dd></div>
+        </dl>
+      </div>
+      <div className="grid gap-6 sm:grid-cols-2">
+        <AddressBlock title="Shipping address" address={order.shippingAddress} />
+        <AddressBlock title="Billing address" address={order.billingAddress} />
+      </div>
+      {order.note ? <p className="text-sm"><span className="font-semibold">Note:</span> {order.note}</p> : null}
+    </div>
+  );
+}

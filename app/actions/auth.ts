@@ -1,0 +1,70 @@
+"use server";
+
+import { AuthError, CredentialsSignin } from "next-auth";
+import { redirect } from "next/navigation";
+import { findUserByLogin, credentialsSchema } from "@/lib/auth/credentials";
+import { signIn, signOut } from "@/lib/auth";
+import { registerConsumer, registrationSchema } from "@/lib/auth/register";
+import { forgetAnonymousCart } from "@/lib/cart/current";
+import { mergeAnonymousCart } from "@/lib/cart/store";
+import { fieldErrors, type FieldErrors } from "@/lib/http/json";
+import { safeRedirectPath } from "@/lib/http/redirect";
+import { endOciCookie } from "@/lib/oci/cookie";
+
+export type FormState = { error?: string; fields?: FieldErrors; values?: Record<string, string> };
+
+const SIGNIN_MESSAGES: Record<string, string> = {
+  throttled: "Too many failed attempts. Wait 15 minutes and try again.",
+  disabled: "This account is disabled. Please contact our customer service.",
+  credentials: "The e-mail address, debtor number or password is not correct.",
+};
+
+async function signInAndMerge(username: string, password: string) {
+  const anonymousCart = await forgetAnonymousCart();
+  const url: unknown = await signIn("credentials", { username, password, redirect: false });
+  // Auth.js reports some failures as a returned URL instead of an error (see stack notes).
+  if (typeof url === "string" && /[?&]error=/.test(url)) throw new CredentialsSignin();
+  const user = await findUserByLogin(username);
+  if (user && anonymousCart) await mergeAnonymousCart(anonymousCart, user.id);
+  // A web sign-in ends any punchout of this browser: its basket must not take over the web cart.
+  await endOciCookie();
+}
+
+export async function loginAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const raw = { username: String(form.get("username") ?? ""), password: String(form.get("password") ?? "") };
+  const values = { username: raw.username };
+  const parsed = credentialsSchema.safeParse(raw);
+  if (!parsed.success) return { fields: fieldErrors(parsed.error), values };
+  try {
+    await signInAndMerge(parsed.data.username, parsed.data.password);
+  } catch (error) {
+    if (error instanceof AuthError) {
+      const code = (error as { code?: string }).code ?? "credentials";
+      return { error: SIGNIN_MESSAGES[code] ?? SIGNIN_MESSAGES.credentials, values };
+    }
+    throw error;
+  }
+  redirect(safeRedirectPath(form.get("next"), "/account"));
+}
+
+export async function registerAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const raw = Object.fromEntries(["name", "email", "password", "passwordConfirm"].map((k) => [k, String(form.get(k) ?? "")]));
+  const values = { name: raw.name!, email: raw.email! };
+  const parsed = registrationSchema.safeParse(raw);
+  if (!parsed.success) return { fields: fieldErrors(parsed.error), values };
+  const result = await registerConsumer(parsed.data);
+  if (!result.ok) return { fields: { email: result.message }, values };
+  try {
+    await signInAndMerge(parsed.data.email, parsed.data.password);
+  } catch (error) {
+    if (error instanceof AuthError) return { error: "Your account was created. Please sign in.", values };
+    throw error;
+  }
+  redirect("/account?welcome=1");
+}
+
+export async function logoutAction() {
+  await endOciCookie();
+  await signOut({ redirect: false });
+  redirect("/");
+}

@@ -1,0 +1,42 @@
+import Link from "next/link";
+import { ProductGrid } from "@/components/catalog/product-card";
+import { getViewer } from "@/lib/auth/viewer";
+import { withPrices } from "@/lib/catalog/priced";
+import { listFeaturedProducts, listRootCategories } from "@/lib/catalog/queries";
+import { priceContextFor } from "@/lib/pricing/context";
+
+export default async function HomePage() {
+  const [viewer, categories, featured] = await Promise.all([getViewer(), listRootCategories(), listFeaturedProducts(8)]);
+  const priced = await withPrices(priceContextFor(viewer), featured);
+  return (
+    <div className="space-y-10">
+      <section className="rounded-xl bg-white p-6 shadow-sm">
+        <h1 className="text-3xl font-bold tracking-tight">Industrial supplies for professionals</h1>
+        <p className="mt-2 max-w-2xl text-slate-700">
+          Fasteners, tools, safety gear, workshop chemicals and office supplies — with your agreed prices, delivered
+          from stock. Procurement systems can connect through OCI punchout.
+        </p>
+      </section>
+      <section aria-labelledby="categories-heading">
+        <h2 id="categories-heading" className="mb-4 text-xl font-semibold">
+          Categories
+        </h2>
+        <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4">
+          {categories.map((c) => (
+            <li key={c.id}>
+              <Link href={`/categories/${c.slug}`} className="card block p-4 font-medium text-brand-700 hover:bg-brand-50">
+                {c.name}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="featured-heading">
+        <h2 id="featured-heading" className="mb-4 text-xl font-semibold">
+          Featured products
+        </h2>
+        <ProductGrid products={priced} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+"use client";
+
+import { useId, useState } from "react";
+import { quantityProblem } from "@/lib/cart/rules";
+import { unitLabel } from "@/lib/money/format";
+import { useCartMutation } from "./use-cart";
+
+export function AddToCart({ productId, minQuantity, packQuantity, unit }: { productId: number; minQuantity: number; packQuantity: number; unit: string }) {
+  const id = useId();
+  const [value, setValue] = useState(String(minQuantity));
+  const [message, setMessage] = useState<{ kind: "error" | "ok"; text: string } | null>(null);
+  const mutation = useCartMutation();
+
+  function submit(event: React.FormEvent) {
+    event.preventDefault();
+    const quantity = Number(value.trim());
+    const problem = value.trim() === "" ? "Enter a quantity." : quantityProblem(quantity, { minQuantity, packQuantity });
+    if (problem) {
+      setMessage({ kind: "error", text: problem });
+      return;
+    }
+    setMessage(null);
+    mutation.mutate(
+      { type: "add", productId, quantity },
+      {
+        onSuccess: () => setMessage({ kind: "ok", text: `Added ${quantity} ${unitLabel(unit, quantity)} to your cart.` }),
+        onError: (error) => setMessage({ kind: "error", text: error.message }),
+      },
+    );
+  }
+
+  return (
+    <form onSubmit={submit} noValidate className="mt-6 flex flex-wrap items-end gap-3">
+      <div>
+        <label htmlFor={`${id}-qty`} className="label">
+          Quantity
+        </label>
+        <input
+          id={`${id}-qty`}
+          name="quantity"
+          type="number"
+          inputMode="numeric"
+          min={minQuantity}
+          step={packQuantity}
+          value={value}
+          onChange={(e) => setValue(e.target.value)}
+          aria-invalid={message?.kind === "error"}
+          aria-describedby={`${id}-msg ${id}-hint`}
+          className="input w-32"
+        />
+      </div>
+      <button type="submit" className="btn-primary" disabled={mutation.isPending}>
+        Add to cart
+      </button>
+      <p id={`${id}-hint`} className="w-full text-xs text-slate-600">
+        {packQuantity > 1 ? `Sold in packs of ${packQuantity}. ` : ""}
+        {minQuantity > 1 ? `Minimum order ${minQuantity}.` : ""}
+      </p>
+      <p id={`${id}-msg`} role={message?.kind === "error" ? "alert" : "status"} className={message?.kind === "error" ? "field-error w-full" : "w-full text-sm text-green-800"}>
+        {message?.text}
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,151 @@
+"use client";
+
+import Link from "next/link";
+import { useState, type ReactNode } from "react";
+import type { CartDto } from "@/lib/cart/dto";
+import { useCart, useCartMutation } from "./use-cart";
+
+function QuantityCell({ line, disabled }: { line: CartDto["lines"][number]; disabled: boolean }) {
+  const [value, setValue] = useState(String(line.quantity));
+  const [error, setError] = useState<string | null>(null);
+  const mutation = useCartMutation();
+  const id = `qty-${line.productId}`;
+
+  function commit() {
+    const quantity = Number(value);
+    if (value.trim() === "" || !Number.isFinite(quantity)) {
+      setError("Enter a quantity.");
+      return;
+    }
+    if (quantity === line.quantity) return;
+    setError(null);
+    mutation.mutate(
+      { type: "set", productId: line.productId, quantity },
+      {
+        onError: (e) => {
+          setError(e.message);
+          setValue(String(line.quantity));
+        },
+      },
+    );
+  }
+
+  return (
+    <div>
+      <label htmlFor={id} className="sr-only">
+        Quantity of {line.name}
+      </label>
+      <input
+        id={id}
+        type="number"
+        inputMode="numeric"
+        min={line.minQuantity}
+        step={line.packQuantity}
+        value={value}
+        disabled={disabled}
+        onChange={(e) => setValue(e.target.value)}
+        onBlur={commit}
+        onKeyDown={(e) => {
+          if (e.key === "Enter") {
+            e.preventDefault();
+            commit();
+          }
+        }}
+        aria-invalid={Boolean(error)}
+        aria-describedby={`${id}-error`}
+        className="input w-28"
+      />
+      <p id={`${id}-error`} role="alert" className="field-error">
+        {error ?? line.problem}
+      </p>
+    </div>
+  );
+}
+
+/** The cart table; in a punchout session `actions` holds the transfer form instead of checkout. */
+export function CartView({ initialCart, mode, ociActions }: { initialCart: CartDto; mode: "web" | "oci"; ociActions?: ReactNode }) {
+  const { data: cart = initialCart } = useCart(initialCart);
+  const mutation = useCartMutation();
+  if (cart.lines.length === 0) {
+    return (
+      <div className="card p-6">
+        <p>Your cart is empty.</p>
+        <Link href="/" className="mt-3 inline-block text-brand-700 underline">
+          Continue shopping
+        </Link>
+        {mode === "oci" ? ociActions : null}
+      </div>
+    );
+  }
+  const blocked = cart.lines.some((l) => l.problem);
+  return (
+    <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
+      <div className="card overflow-x-auto">
+        <table className="w-full text-sm" data-testid="cart-table">
+          <caption className="sr-only">Products in your cart</caption>
+          <thead className="border-b border-slate-200 text-left">
+            <tr>
+              <th scope="col" className="p-3">Product</th>
+              <th scope="col" className="p-3">Price</th>
+              <th scope="col" className="p-3">Quantity</th>
+              <th scope="col" className="p-3 text-right">Total</th>
+              <th scope="col" className="p-3"><span className="sr-only">Remove</span></th>
+            </tr>
+          </thead>
+          <tbody>
+            {cart.lines.map((line) => (
+              <tr key={line.productId} className="border-b border-slate-100 align-top" data-testid="cart-line">
+                <td className="p-3">
+                  <Link href={`/products/${line.slug}`} className="font-medium text-brand-700 hover:underline">
+                    {line.name}
+                  </Link>
+                  <div className="text-xs text-slate-600">Art. {line.sku}</div>
+                </td>
+                <td className="p-3 whitespace-nowrap">{line.unitPrice}</td>
+                <td className="p-3">
+                  <QuantityCell key={line.quantity} line={line} disabled={mutation.isPending} />
+                </td>
+                <td className="p-3 text-right whitespace-nowrap" data-testid="line-total">{line.lineTotal}</td>
+                <td className="p-3">
+                  <button type="button" className="text-sm text-red-700 underline" onClick={() => mutation.mutate({ type: "remove", productId: line.productId })}>
+                    Remove<span className="sr-only"> {line.name}</span>
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <div className="p-3">
+          <button type="button" className="text-sm text-slate-700 underline" onClick={() => mutation.mutate({ type: "clear" })}>
+            Empty cart
+          </button>
+        </div>
+      </div>
+      <aside className="card h-fit p-4" aria-labelledby="summary-heading">
+        <h2 id="summary-heading" className="text-lg font-semibold">Summary</h2>
+        <dl className="mt-3 space-y-1 text-sm">
+          <div className="flex justify-between"><dt>{cart.includesVat ? "Total (incl. VAT)" : "Subtotal (net)"}</dt><dd data-testid="cart-subtotal">{cart.subtotal}</dd></div>
+          {cart.vat.map((v) => (
+            <div key={v.rate} className="flex justify-between text-slate-700">
+              <dt>{cart.includesVat ? `Includes VAT ${v.rate} %` : `VAT ${v.rate} %`}</dt>
+              <dd>{v.amount}</dd>
+            </div>
+          ))}
+          {!cart.includesVat ? (
+            <div className="flex justify-between border-t border-slate-200 pt-1 font-semibold"><dt>Total</dt><dd data-testid="cart-total">{cart.total}</dd></div>
+          ) : null}
+        </dl>
+        {mutation.error ? <p role="alert" className="field-error">{mutation.error.message}</p> : null}
+        <div className="mt-4">
+          {mode === "oci" ? (
+            ociActions
+          ) : blocked ? (
+            <p className="text-sm text-red-700">Fix the marked lines to continue.</p>
+          ) : (
+            <Link href="/checkout" className="btn-primary w-full">Checkout</Link>
+          )}
+        </div>
+      </aside>
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { CartDto } from "@/lib/cart/dto";
+
+export const CART_KEY = ["cart"] as const;
+
+export class CartRequestError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+  }
+}
+
+async function request(method: string, url: string, body?: unknown): Promise<CartDto> {
+  const res = await fetch(url, {
+    method,
+    headers: body === undefined ? {} : { "Content-Type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+    credentials: "same-origin",
+    cache: "no-store",
+  });
+  const data = await res.json().catch(() => null);
+  if (!res.ok) throw new CartRequestError(data?.error ?? "Something went wrong. Please try again.", res.status);
+  return data as CartDto;
+}
+
+export function useCart(initialData?: CartDto) {
+  return useQuery({ queryKey: CART_KEY, queryFn: () => request("GET", "/api/cart"), initialData });
+}
+
+type Mutation =
+  | { type: "add"; productId: number; quantity: number }
+  | { type: "set"; productId: number; quantity: number }
+  | { type: "remove"; productId: number }
+  | { type: "clear" };
+
+function optimistic(cart: CartDto, m: Mutation): CartDto {
+  const count = (lines: CartDto["lines"]) => ({ lines, itemCount: lines.reduce((n, l) => n + l.quantity, 0), lineCount: lines.length });
+  switch (m.type) {
+    case "add":
+      if (!cart.lines.some((l) => l.productId === m.productId)) return { ...cart, itemCount: cart.itemCount + m.quantity, lineCount: cart.lineCount + 1 };
+      return { ...cart, ...count(cart.lines.map((l) => (l.productId === m.productId ? { ...l, quantity: l.quantity + m.quantity } : l))) };
+    case "set":
+      return { ...cart, ...count(cart.lines.map((l) => (l.productId === m.productId ? { ...l, quantity: m.quantity } : l))) };
+    case "remove":
+      return { ...cart, ...count(cart.lines.filter((l) => l.productId !== m.productId)) };
+    case "clear":
+      return { ...cart, ...count([]) };
+  }
+}
+
+/**
+ * Every cart change: shown at once (optimistic), replaced by the server's cart when it answers,
+ * and rolled back with the server's message when it refuses.
+ */
+export function useCartMutation() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (m: Mutation) => {
+      switch (m.type) {
+        case "add":
+          return request("POST", "/api/cart/lines", { productId: m.productId, quantity: m.quantity });
+        case "set":
+          return request("PATCH", `/api/cart/lines/${m.productId}`, { quantity: m.quantity });
+        case "remove":
+          return request("DELETE", `/api/cart/lines/${m.productId}`, {});
+        case "clear":
+          return request("DELETE", "/api/cart", {});
+      }
+    },
+    onMutate: async (m) => {
+      await client.cancelQueries({ queryKey: CART_KEY });
+      const previous = client.getQueryData<CartDto>(CART_KEY);
+      if (previous) client.setQueryData(CART_KEY, optimistic(previous, m));
+      return { previous };
+    },
+    onError: (_error, _m, context) => {
+      if (context?.previous) client.setQueryData(CART_KEY, context.previous);
+    },
+    onSuccess: (cart) => client.setQueryData(CART_KEY, cart),
+  });
+}

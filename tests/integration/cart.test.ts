@@ -1,0 +1,94 @@
+import { describe, expect, it } from "vitest";
+import { addToCart, CartError, ensureCartId, mergeAnonymousCart, readCart, removeLine, setLineQuantity, findCartId, cartItemCount } from "@/lib/cart/store";
+import { toFixed } from "@/lib/money/decimal";
+import { priceContextFor } from "@/lib/pricing/context";
+import { makeWorld } from "../support/fixtures";
+
+describe("cart store", () => {
+  it("adds, changes and removes lines with quantity rules", async () => {
+    const w = await makeWorld();
+    const [screw, wrench] = w.products;
+    const cartId = await ensureCartId({ kind: "user", userId: w.buyer.id });
+    await addToCart(cartId, screw!.id, 200);
+    await addToCart(cartId, wrench!.id, 1);
+    await expect(addToCart(cartId, screw!.id, 150)).rejects.toThrow(/packs of 100/);
+    await expect(addToCart(cartId, screw!.id, 50)).rejects.toBeInstanceOf(CartError);
+    await setLineQuantity(cartId, wrench!.id, 3);
+    let cart = await readCart(cartId, priceContextFor(w.buyerViewer));
+    expect(cart.lines.map((l) => [l.product.id, l.quantity])).toEqual([
+      [screw!.id, 200],
+      [wrench!.id, 3],
+    ]);
+    await removeLine(cartId, wrench!.id);
+    cart = await readCart(cartId, priceContextFor(w.buyerViewer));
+    expect(cart.lineCount).toBe(1);
+    expect(await cartItemCount(cartId)).toBe(200);
+  });
+
+  it("keeps both quantities when two requests add the same product at once", async () => {
+    const w = await makeWorld();
+    const wrench = w.products[1]!;
+    const cartId = await ensureCartId({ kind: "user", userId: w.buyer.id });
+    await Promise.all(Array.from({ length: 10 }, () => addToCart(cartId, wrench.id, 2)));
+    const cart = await readCart(cartId, priceContextFor(w.buyerViewer));
+    expect(cart.lines[0]!.quantity).toBe(20);
+  });
+
+  it("creates one cart per user even when asked concurrently", async () => {
+    const w = await makeWorld();
+    const ids = await Promise.all(Array.from({ length: 5 }, () => ensureCartId({ kind: "user", userId: w.shopper.id })));
+    expect(new Set(ids).size).toBe(1);
+  });
+
+  it("prices lines with the customer's tiers, per price unit, net for B2B and gross for consumers", async () => {
+    const w = await makeWorld();
+    const [screw, wrench, paper] = w.products;
+    await w.listPrice(screw!.id, 100, "9.8000");
+    await w.listPrice(screw!.id, 1000, "8.9000");
+    await w.customerPrice(wrench!.id, 1, "99.0000");
+    const b2bCart = await ensureCartId({ kind: "user", userId: w.buyer.id });
+    await addToCart(b2bCart, screw!.id, 1000);
+    await addToCart(b2bCart, wrench!.id, 1);
+    await addToCart(b2bCart, paper!.id, 2);
+    const cart = await readCart(b2bCart, priceContextFor(w.buyerViewer));
+    const [s, wr, p] = cart.lines;
+    expect(toFixed(s!.unitPrice, 4)).toBe("8.9000"); // per 100
+    expect(toFixed(s!.lineTotal)).toBe("89.00"); // 1000 pcs at 8.90 / 100
+    expect(toFixed(wr!.unitPrice)).toBe("99.00");
+    expect(toFixed(p!.lineTotal)).toBe("49.80");
+    expect(toFixed(cart.totals.subtotal)).toBe("237.80");
+    // VAT per rate: 19% of 188.00 = 35.72; 7% of 49.80 = 3.486 → 3.49
+    expect(cart.totals.vat.map((v) => [v.rate, toFixed(v.amount)])).toEqual([
+      ["7.00", "3.49"],
+      ["19.00", "35.72"],
+    ]);
+    expect(toFixed(cart.totals.total)).toBe("277.01");
+
+    const consumerCart = await ensureCartId({ kind: "user", userId: w.shopper.id });
+    await addToCart(consumerCart, wrench!.id, 1);
+    const gross = await readCart(consumerCart, priceContextFor(w.shopperViewer));
+    expect(toFixed(gross.lines[0]!.unitPrice)).toBe("153.51"); // 129.00 + 19 %
+    expect(toFixed(gross.totals.total)).toBe("153.51");
+    expect(toFixed(gross.totals.vatTotal)).toBe("24.51");
+  });
+
+  it("merges an anonymous cart into the user's cart on sign-in", async () => {
+    const w = await makeWorld();
+    const [screw, wrench] = w.products;
+    const anon = await ensureCartId({ kind: "anonymous", cartId: null });
+    await addToCart(anon, screw!.id, 100);
+    await addToCart(anon, wrench!.id, 1);
+    const userCart = await ensureCartId({ kind: "user", userId: w.buyer.id });
+    await addToCart(userCart, wrench!.id, 2);
+    await mergeAnonymousCart(anon, w.buyer.id);
+    const cart = await readCart(userCart, priceContextFor(w.buyerViewer));
+    expect(cart.lines.map((l) => l.quantity).sort()).toEqual([100, 3]);
+    expect(await findCartId({ kind: "anonymous", cartId: anon })).toBeNull();
+  });
+
+  it("does not let an anonymous cart id reach a user's cart", async () => {
+    const w = await makeWorld();
+    const userCart = await ensureCartId({ kind: "user", userId: w.buyer.id });
+    expect(await findCartId({ kind: "anonymous", cartId: userCart })).toBeNull();
+  });
+});
