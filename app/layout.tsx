@@ -1,7 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { Header } from "@/components/layout/header";
-import { OciBanner } from "@/components/layout/oci-banner";
+import { OciBanner, OciExpired } from "@/components/layout/oci-banner";
 import { getViewer } from "@/lib/auth/viewer";
 import { currentCartId } from "@/lib/cart/current";
 import { cartItemCount } from "@/lib/cart/store";
@@ -46,7 +46,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           {oci.state === "active" && viewer ? <OciBanner customerName={viewer.customer.name} /> : null}
           <Header viewer={viewer} cartCount={cartCount} />
           <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-4 py-6">
-            {children}
+            {oci.state === "expired" ? <OciExpired /> : children}
           </main>
           <footer className="border-t border-slate-200 bg-white">
             <div className="mx-auto max-w-7xl px-4 py-6 text-sm text-slate-600">

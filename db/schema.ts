@@ -174,6 +174,8 @@ export const ociSessions = pgTable(
       .default("active"),
     startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
     endedAt: timestamp("ended_at", { withTimezone: true }),
+    // The "open in a new window" link for browsers that refuse cookies works once.
+    handoffUsedAt: timestamp("handoff_used_at", { withTimezone: true }),
   },
   (t) => [index("oci_sessions_user_active_idx").on(t.userId).where(sql`${t.status} = 'active'`)],
 );

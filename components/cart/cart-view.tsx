@@ -1,8 +1,9 @@
 "use client";
 
 import Link from "next/link";
-import { useState, type ReactNode } from "react";
+import { useState } from "react";
 import type { CartDto } from "@/lib/cart/dto";
+import { OciTransferForm } from "./oci-transfer-form";
 import { useCart, useCartMutation } from "./use-cart";
 
 function QuantityCell({ line, disabled }: { line: CartDto["lines"][number]; disabled: boolean }) {
@@ -62,10 +63,12 @@ function QuantityCell({ line, disabled }: { line: CartDto["lines"][number]; disa
   );
 }
 
-/** The cart table; in a punchout session `actions` holds the transfer form instead of checkout. */
-export function CartView({ initialCart, mode, ociActions }: { initialCart: CartDto; mode: "web" | "oci"; ociActions?: ReactNode }) {
+/** The cart table; in a punchout session the OCI return form replaces the checkout button. */
+export function CartView({ initialCart }: { initialCart: CartDto }) {
   const { data: cart = initialCart } = useCart(initialCart);
   const mutation = useCartMutation();
+  const blocked = cart.lines.some((l) => l.problem);
+  const ociActions = cart.oci ? <OciTransferForm oci={cart.oci} disabled={mutation.isPending || blocked} hasItems={cart.lines.length > 0} /> : null;
   if (cart.lines.length === 0) {
     return (
       <div className="card p-6">
@@ -73,11 +76,10 @@ export function CartView({ initialCart, mode, ociActions }: { initialCart: CartD
         <Link href="/" className="mt-3 inline-block text-brand-700 underline">
           Continue shopping
         </Link>
-        {mode === "oci" ? ociActions : null}
+        {ociActions ? <div className="mt-6 max-w-sm">{ociActions}</div> : null}
       </div>
     );
   }
-  const blocked = cart.lines.some((l) => l.problem);
   return (
     <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
       <div className="card overflow-x-auto">
@@ -137,8 +139,11 @@ export function CartView({ initialCart, mode, ociActions }: { initialCart: CartD
         </dl>
         {mutation.error ? <p role="alert" className="field-error">{mutation.error.message}</p> : null}
         <div className="mt-4">
-          {mode === "oci" ? (
-            ociActions
+          {ociActions ? (
+            <>
+              {blocked ? <p className="mb-2 text-sm text-red-700">Fix the marked lines to transfer the basket.</p> : null}
+              {ociActions}
+            </>
           ) : blocked ? (
             <p className="text-sm text-red-700">Fix the marked lines to continue.</p>
           ) : (

@@ -62,7 +62,8 @@ CREATE TABLE "oci_sessions" (
 	"hook_origin" text NOT NULL,
 	"status" text DEFAULT 'active' NOT NULL,
 	"started_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"ended_at" timestamp with time zone
+	"ended_at" timestamp with time zone,
+	"handoff_used_at" timestamp with time zone
 );
 --> statement-breakpoint
 CREATE TABLE "order_lines" (

@@ -27,6 +27,7 @@ export async function findUserByLogin(username: string) {
   const [row] = await db
     .select({
       id: users.id,
+      customerId: users.customerId,
       email: users.email,
       name: users.name,
       passwordHash: users.passwordHash,

@@ -3,6 +3,7 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { COOKIE_NAMES, COOKIE_OPTIONS } from "@/lib/http/cookies";
 import { clientIp } from "@/lib/http/origin";
+import { redeemHandoff } from "@/lib/oci/handoff";
 import { verifyCredentials } from "./credentials";
 import { appSecret } from "./secret";
 
@@ -36,6 +37,17 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         if (result.reason === "throttled") throw new ThrottledSignin();
         if (result.reason === "disabled") throw new DisabledSignin();
         throw new CredentialsSignin();
+      },
+    }),
+    // Only for the punchout fallback: a one-time link opens the session in a new window when the
+    // procurement system's frame refused cookies. Proves nothing but that link (see lib/oci/handoff).
+    Credentials({
+      id: "oci-handoff",
+      credentials: { token: {} },
+      async authorize(credentials) {
+        const redeemed = await redeemHandoff(credentials.token);
+        if (!redeemed) throw new CredentialsSignin();
+        return redeemed.user;
       },
     }),
   ],

@@ -3,9 +3,9 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { fieldErrors, jsonError, readJson } from "@/lib/http/json";
 import { isSameOriginRequest } from "@/lib/http/origin";
-import { currentCartId, currentCartIdForWrite, currentPriceContext } from "./current";
-import { toCartDto } from "./dto";
-import { CartError, readCart } from "./store";
+import { currentCartIdForWrite } from "./current";
+import { CartError } from "./store";
+import { currentCartView } from "./view";
 
 export const quantitySchema = z.coerce
   .number({ error: "Enter a quantity" })
@@ -14,9 +14,7 @@ export const quantitySchema = z.coerce
 export const productIdSchema = z.coerce.number().int().positive();
 
 export async function cartResponse(cartId?: string | null) {
-  const id = cartId === undefined ? await currentCartId() : cartId;
-  const cart = await readCart(id, await currentPriceContext());
-  return NextResponse.json(toCartDto(cart), { headers: { "Cache-Control": "no-store" } });
+  return NextResponse.json(await currentCartView(cartId), { headers: { "Cache-Control": "no-store" } });
 }
 
 /**

@@ -1,4 +1,5 @@
 import { formatMoney, formatUnitPrice } from "@/lib/money/format";
+import type { OciForm } from "@/lib/oci/basket";
 import type { PricedCart } from "./types";
 
 /** What the browser gets: display strings computed on the server, never prices to compute with. */
@@ -22,9 +23,11 @@ export type CartDto = {
   total: string;
   itemCount: number;
   lineCount: number;
+  /** Present in a punchout session: the return form, rendered by the cart page as is. */
+  oci?: OciForm;
 };
 
-export function toCartDto(cart: PricedCart): CartDto {
+export function toCartDto(cart: PricedCart, oci?: OciForm): CartDto {
   const c = cart.currency;
   return {
     lines: cart.lines.map((l) => ({
@@ -46,5 +49,6 @@ export function toCartDto(cart: PricedCart): CartDto {
     total: formatMoney(cart.totals.total, c),
     itemCount: cart.itemCount,
     lineCount: cart.lineCount,
+    ...(oci ? { oci } : {}),
   };
 }

@@ -1,12 +1,10 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
 import { cookies } from "next/headers";
 import { cache } from "react";
-import { ociSessions } from "@/db/schema";
 import { appSecret } from "@/lib/auth/secret";
 import { getViewer } from "@/lib/auth/viewer";
-import { getDb } from "@/lib/db/client";
 import { COOKIE_NAMES } from "@/lib/http/cookies";
+import { isOciSessionActive } from "./sessions";
 import { openOciSession, type OciSessionData } from "./session-token";
 
 export type OciState =
@@ -27,12 +25,6 @@ export const getOciState = cache(async (): Promise<OciState> => {
   if (opened.status !== "valid") return { state: "none" };
   const viewer = await getViewer();
   if (!viewer || viewer.userId !== opened.session.userId) return { state: "none" };
-  const db = await getDb();
-  const [row] = await db
-    .select({ status: ociSessions.status })
-    .from(ociSessions)
-    .where(and(eq(ociSessions.id, opened.session.sid), eq(ociSessions.userId, viewer.userId)))
-    .limit(1);
-  if (row?.status !== "active") return { state: "none" };
+  if (!(await isOciSessionActive(opened.session.sid, viewer.userId))) return { state: "none" };
   return { state: "active", session: opened.session, expiresAt: opened.expiresAt };
 });

@@ -47,18 +47,26 @@ const sessionSchema = z.object({
 
 const keyCache = new Map<string, Uint8Array>();
 
-function deriveKey(secret: string): Uint8Array {
+/**
+ * "cookie" seals the session cookie; "handoff" seals the short-lived link that moves a punchout into
+ * a new window when the browser refused cookies. Separate keys: one can never pass for the other.
+ */
+export type TokenPurpose = "cookie" | "handoff";
+const KEY_INFO: Record<TokenPurpose, string> = { cookie: "oci-session-cookie v1", handoff: "oci-session-handoff v1" };
+
+function deriveKey(secret: string, purpose: TokenPurpose = "cookie"): Uint8Array {
   if (typeof secret !== "string" || secret.length === 0) throw new Error("OCI session: the app secret is empty");
-  let key = keyCache.get(secret);
+  const cacheKey = `${purpose}:${secret}`;
+  let key = keyCache.get(cacheKey);
   if (!key) {
-    key = new Uint8Array(hkdfSync("sha256", secret, "oci-shop", "oci-session-cookie v1", 32));
+    key = new Uint8Array(hkdfSync("sha256", secret, "oci-shop", KEY_INFO[purpose], 32));
     if (keyCache.size > 8) keyCache.clear();
-    keyCache.set(secret, key);
+    keyCache.set(cacheKey, key);
   }
   return key;
 }
 
-export async function sealOciSession(data: OciSessionData, options: { secret: string; idleSeconds: number; now?: number }): Promise<string> {
+export async function sealOciSession(data: OciSessionData, options: { secret: string; idleSeconds: number; now?: number; purpose?: TokenPurpose }): Promise<string> {
   const session = sessionSchema.parse(data);
   if (!Number.isFinite(options.idleSeconds) || options.idleSeconds <= 0) throw new RangeError("OCI session: idleSeconds must be > 0");
   const nowSeconds = Math.floor((options.now ?? Date.now()) / 1000);
@@ -67,12 +75,12 @@ export async function sealOciSession(data: OciSessionData, options: { secret: st
     .setIssuedAt(nowSeconds)
     .setExpirationTime(nowSeconds + Math.ceil(options.idleSeconds))
     .setJti(session.sid)
-    .encrypt(deriveKey(options.secret));
+    .encrypt(deriveKey(options.secret, options.purpose));
 }
 
-export async function openOciSession(token: string | undefined, options: { secret: string; now?: number }): Promise<OpenOciSessionResult> {
+export async function openOciSession(token: string | undefined, options: { secret: string; now?: number; purpose?: TokenPurpose }): Promise<OpenOciSessionResult> {
   if (token === undefined || token === "") return { status: "absent" };
-  const key = deriveKey(options.secret);
+  const key = deriveKey(options.secret, options.purpose);
   if (typeof token !== "string" || token.length > MAX_TOKEN_LENGTH) return { status: "invalid" };
   try {
     const { payload } = await jwtDecrypt(token, key, {

@@ -1,0 +1,31 @@
+/** Standalone HTML pages for the punchout entry (route handlers answer before any React page). */
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+}
+
+export function ociPage({ title, intro, items = [], body = "" }: { title: string; intro: string; items?: string[]; body?: string }): string {
+  const list = items.length ? `<ul>${items.map((i) => `<li>${escapeHtml(i)}</li>`).join("")}</ul>` : "";
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer"><title>${escapeHtml(title)} · Nordwerk Industrial Supply</title>
+<style>
+body{margin:0;font-family:ui-sans-serif,system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:#0f172a;background:#f8fafc}
+header{background:#174a96;color:#fff;padding:12px 16px;font-weight:700}
+main{max-width:42rem;margin:24px auto;padding:24px;background:#fff;border:1px solid #e2e8f0;border-radius:8px}
+h1{font-size:1.5rem;margin:0 0 12px}li{margin:4px 0}a{color:#174a96}
+.btn{display:inline-block;margin-top:12px;padding:8px 16px;border-radius:6px;background:#174a96;color:#fff;text-decoration:none;font-weight:600}
+.note{color:#475569;font-size:.9rem}
+</style></head>
+<body><header>Nordwerk Industrial Supply</header><main>
+<h1>${escapeHtml(title)}</h1><p>${escapeHtml(intro)}</p>${list}${body}
+</main></body></html>`;
+}
+
+export const OCI_RESPONSE_HEADERS = {
+  "Cache-Control": "no-store",
+  "Referrer-Policy": "no-referrer",
+} as const;
+
+export function ociHtmlResponse(status: number, html: string, headers: Record<string, string> = {}) {
+  return new Response(html, { status, headers: { "Content-Type": "text/html; charset=utf-8", ...OCI_RESPONSE_HEADERS, ...headers } });
+}

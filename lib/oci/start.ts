@@ -1,0 +1,62 @@
+import "server-only";
+import { AuthError } from "next-auth";
+import { signIn } from "@/lib/auth";
+import { appSecret } from "@/lib/auth/secret";
+import { safeRedirectPath } from "@/lib/http/redirect";
+import { writeOciCookie } from "./cookie";
+import { getOciState } from "./current";
+import { escapeHtml, ociHtmlResponse, ociPage, OCI_RESPONSE_HEADERS } from "./html";
+import { openOciSession } from "./session-token";
+
+function see(location: string) {
+  return new Response(null, { status: 303, headers: { Location: location, ...OCI_RESPONSE_HEADERS } });
+}
+
+/**
+ * The first page after /ocihome. If the browser kept the cookies, the buyer goes on shopping. If
+ * not (some embedded procurement browsers take none), the buyer is told so and offered the shop
+ * in a new window — never an anonymous shop whose basket cannot go back.
+ */
+export async function handleOciStart(request: Request): Promise<Response> {
+  const url = new URL(request.url);
+  const next = safeRedirectPath(url.searchParams.get("next"), "/");
+  const token = url.searchParams.get("h") ?? undefined;
+  const state = await getOciState();
+  const handoff = await openOciSession(token, { secret: appSecret(), purpose: "handoff" });
+
+  if (state.state === "active" && (handoff.status !== "valid" || handoff.session.sid === state.session.sid)) return see(next);
+  if (url.searchParams.get("check") === "1") {
+    return ociHtmlResponse(
+      400,
+      ociPage({
+        title: "This browser does not accept cookies",
+        intro: "The shop needs a cookie to keep your punchout session and basket. Allow cookies for this shop in the browser settings, then start the catalog again from your procurement system.",
+      }),
+    );
+  }
+  if (handoff.status !== "valid") {
+    return ociHtmlResponse(
+      400,
+      ociPage({ title: "Punchout link expired", intro: "This link into the shop is no longer valid. Start the catalog again from your procurement system." }),
+    );
+  }
+  if (url.searchParams.get("window") === "new") {
+    try {
+      await signIn("oci-handoff", { token, redirect: false });
+    } catch (error) {
+      if (!(error instanceof AuthError)) throw error;
+      return ociHtmlResponse(401, ociPage({ title: "Punchout link already used", intro: "This link can be used once. Start the catalog again from your procurement system." }));
+    }
+    await writeOciCookie(handoff.session);
+    return see(`/oci/start?${new URLSearchParams({ check: "1", next })}`);
+  }
+  const newWindow = `/oci/start?${new URLSearchParams({ h: token!, next, window: "new" })}`;
+  return ociHtmlResponse(
+    200,
+    ociPage({
+      title: "Your session could not start here",
+      intro: "This window does not allow the shop to keep your sign-in (third-party cookies are blocked). Open the shop in a new window to shop and send the basket back to your procurement system.",
+      body: `<a class="btn" href="${escapeHtml(newWindow)}" target="_blank" rel="opener">Open the shop in a new window</a><p class="note">The link works once and for ten minutes.</p>`,
+    }),
+  );
+}
