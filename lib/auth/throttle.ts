@@ -4,10 +4,15 @@ import { authThrottle } from "@/db/schema";
 import { getDb } from "@/lib/db/client";
 
 // Counts live in the database so every app instance enforces the same limit.
+const limit = (value: string | undefined, fallback: number) => {
+  const n = Number(value);
+  return Number.isInteger(n) && n > 0 ? n : fallback;
+};
+
 export const THROTTLE = {
   windowSeconds: 15 * 60,
-  login: 5, // failures per username
-  ip: 30, // failures per client address
+  login: limit(process.env.AUTH_THROTTLE_LOGIN_LIMIT, 5), // failures per username
+  ip: limit(process.env.AUTH_THROTTLE_IP_LIMIT, 30), // failures per client address
 } as const;
 
 export type ThrottleKey = { scope: "login" | "ip"; key: string };
