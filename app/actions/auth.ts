@@ -20,10 +20,11 @@ const SIGNIN_MESSAGES: Record<string, string> = {
 };
 
 async function signInAndMerge(username: string, password: string) {
-  const anonymousCart = await forgetAnonymousCart();
   const url: unknown = await signIn("credentials", { username, password, redirect: false });
   // Auth.js reports some failures as a returned URL instead of an error (see stack notes).
   if (typeof url === "string" && /[?&]error=/.test(url)) throw new CredentialsSignin();
+  // Only after a successful sign-in: a failed attempt must leave the anonymous cart as it was.
+  const anonymousCart = await forgetAnonymousCart();
   const user = await findUserByLogin(username);
   if (user && anonymousCart) await mergeAnonymousCart(anonymousCart, user.id);
   // A web sign-in ends any punchout of this browser: its basket must not take over the web cart.

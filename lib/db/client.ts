@@ -23,6 +23,10 @@ export async function openDatabase(config = databaseConfig()): Promise<Handle> {
       max: config.poolSize,
       onnotice: () => {},
       connect_timeout: 5,
+      // For scripts/bench.mjs: every statement with its parameters, to count and EXPLAIN them.
+      ...(process.env.DB_TRACE_QUERIES === "1"
+        ? { debug: (_c: number, query: string, params: unknown[]) => console.log(`[db-query] ${JSON.stringify({ query, params })}`) }
+        : {}),
     });
     return { db: drizzle(client, { schema }) as unknown as Db, close: () => client.end(), kind: "postgres", url: config.url };
   }
