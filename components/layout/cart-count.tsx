@@ -1,10 +1,17 @@
 "use client";
 
+import { useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
-import { useCart } from "@/components/cart/use-cart";
+import { useEffect } from "react";
+import { CART_KEY, useCart } from "@/components/cart/use-cart";
 
 export function CartCount({ initialCount }: { initialCount: number }) {
+  const client = useQueryClient();
   const { data } = useCart();
+  // The server's count changes after sign-in, sign-out or an order: refetch rather than keep stale data.
+  useEffect(() => {
+    void client.invalidateQueries({ queryKey: CART_KEY });
+  }, [client, initialCount]);
   const count = data?.itemCount ?? initialCount;
   return (
     <Link href="/cart" className="relative inline-flex items-center gap-2 rounded-md px-3 py-2 text-sm font-semibold hover:bg-brand-800" data-testid="header-cart">

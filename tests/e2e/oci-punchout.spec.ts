@@ -43,7 +43,9 @@ test("top-level punchout with upper-case parameters: basket arrives with the exa
   expect(basket!.query).toMatch(/^sap-client=100&session=/);
   expect(basket!.fields.map(([n]) => n)).toEqual(expectedNames(2, ["~OkCode", "~TARGET", "~CALLER"]));
   const f = fieldMap(basket!.fields);
-  expect(f.get("NEW_ITEM-DESCRIPTION[1]")).toBe(ANCHORS.perHundred.name);
+  // DESCRIPTION is cut to 40 characters; the full name travels in the long text.
+  expect(f.get("NEW_ITEM-DESCRIPTION[1]")).toBe(ANCHORS.perHundred.name.slice(0, 40));
+  expect(f.get("NEW_ITEM-LONGTEXT_1:132[]")).toContain("Sechskantschraube");
   expect(f.get("NEW_ITEM-QUANTITY[1]")).toBe("200");
   expect(f.get("NEW_ITEM-UNIT[1]")).toBe("C62");
   // The buyer's tier price per 100 pieces, and the price unit that makes it per 100.

@@ -84,10 +84,11 @@ test("quantity rules are explained next to the field", async ({ page }) => {
   await page.goto(`/products/${ANCHORS.perHundred.slug}`);
   await page.getByLabel("Quantity").fill("150");
   await page.getByRole("button", { name: "Add to cart" }).click();
-  await expect(page.getByRole("alert")).toContainText("Sold in packs of 100");
+  const message = page.locator("main").getByRole("alert");
+  await expect(message).toContainText("Sold in packs of 100");
   await page.getByLabel("Quantity").fill("0");
   await page.getByRole("button", { name: "Add to cart" }).click();
-  await expect(page.getByRole("alert")).toContainText("at least");
+  await expect(message).toContainText("at least");
 });
 
 test("wrong credentials get a generic message", async ({ page }) => {
@@ -95,7 +96,7 @@ test("wrong credentials get a generic message", async ({ page }) => {
   await page.getByLabel("E-mail address or debtor number").fill("buyer@example.com");
   await page.getByLabel("Password").fill("wrong-password");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("alert")).toHaveText("The e-mail address, debtor number or password is not correct.");
+  await expect(page.locator("main").getByRole("alert")).toHaveText("The e-mail address, debtor number or password is not correct.");
 });
 
 test("a debtor number signs in the customer's primary buyer", async ({ page }) => {

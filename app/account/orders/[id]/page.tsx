@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
+import { CartRefresh } from "@/components/cart/cart-refresh";
 import type { Address } from "@/db/schema";
 import { getViewer } from "@/lib/auth/viewer";
 import { amount } from "@/lib/money/decimal";
@@ -41,6 +42,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
   const money = (v: string) => formatMoney(amount(v), order.currency);
   return (
     <div className="space-y-6">
+      {placed ? <CartRefresh /> : null}
       {placed ? (
         <div role="status" className="rounded-md border border-green-300 bg-green-50 p-4 text-green-900">
           <h2 className="font-semibold">Thank you for your order</h2>
