@@ -1,14 +1,15 @@
 "use client";
 
 import { useId, useState } from "react";
+import { addToCartFormAction } from "@/app/actions/cart";
 import { quantityProblem } from "@/lib/cart/rules";
 import { unitLabel } from "@/lib/money/format";
 import { useCartMutation } from "./use-cart";
 
-export function AddToCart({ productId, minQuantity, packQuantity, unit }: { productId: number; minQuantity: number; packQuantity: number; unit: string }) {
+export function AddToCart({ productId, slug, minQuantity, packQuantity, unit, initialError }: { productId: number; slug: string; minQuantity: number; packQuantity: number; unit: string; initialError?: string }) {
   const id = useId();
   const [value, setValue] = useState(String(minQuantity));
-  const [message, setMessage] = useState<{ kind: "error" | "ok"; text: string } | null>(null);
+  const [message, setMessage] = useState<{ kind: "error" | "ok"; text: string } | null>(initialError ? { kind: "error", text: initialError } : null);
   const mutation = useCartMutation();
 
   function submit(event: React.FormEvent) {
@@ -30,7 +31,11 @@ export function AddToCart({ productId, minQuantity, packQuantity, unit }: { prod
   }
 
   return (
-    <form onSubmit={submit} noValidate className="mt-6 flex flex-wrap items-end gap-3">
+    // Without script the form posts to a server action (progressive enhancement); with script the
+    // submit handler adds optimistically through the cart API.
+    <form action={addToCartFormAction} onSubmit={submit} noValidate className="mt-6 flex flex-wrap items-end gap-3">
+      <input type="hidden" name="productId" value={productId} />
+      <input type="hidden" name="slug" value={slug} />
       <div>
         <label htmlFor={`${id}-qty`} className="label">
           Quantity

@@ -15,7 +15,7 @@ import { loadPriceInfo } from "@/lib/pricing/load";
 import { tierTable } from "@/lib/pricing/tiers";
 import { displayPrice } from "@/lib/pricing/vat";
 
-type Props = { params: Promise<{ slug: string }> };
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 const load = cache(async (slug: string) => (slugSchema.safeParse(slug).success ? getProductBySlug(slug) : null));
 
@@ -24,9 +24,17 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: product?.name ?? "Product not found", description: product?.description.slice(0, 160) };
 }
 
-export default async function ProductPage({ params }: Props) {
+export default async function ProductPage({ params, searchParams }: Props) {
   const product = await load((await params).slug);
   if (!product) notFound();
+  // Set by the script-less add-to-cart form; only known codes, never text from the URL.
+  const errorCode = (await searchParams).error;
+  const initialError =
+    errorCode === "quantity"
+      ? `Check the quantity: at least ${product.minQuantity}${product.packQuantity > 1 ? `, in packs of ${product.packQuantity}` : ""}.`
+      : errorCode === "unavailable"
+        ? "This product is no longer available."
+        : undefined;
   const viewer = await getViewer();
   const ctx = priceContextFor(viewer);
   const info = (await loadPriceInfo(await getDb(), ctx, [product])).get(product.id)!;
@@ -84,7 +92,7 @@ export default async function ProductPage({ params }: Props) {
           <div className="mt-4">
             <StockBadge stock={product.stock} leadTimeDays={product.leadTimeDays} />
           </div>
-          <AddToCart productId={product.id} minQuantity={product.minQuantity} packQuantity={product.packQuantity} unit={product.unit} />
+          <AddToCart productId={product.id} slug={product.slug} initialError={initialError} minQuantity={product.minQuantity} packQuantity={product.packQuantity} unit={product.unit} />
           <h2 className="mt-8 text-lg font-semibold">Description</h2>
           <p className="mt-2 whitespace-pre-line text-slate-800">{product.description}</p>
           <h2 className="mt-8 text-lg font-semibold">Specifications</h2>

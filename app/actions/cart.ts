@@ -1,0 +1,29 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { productIdSchema, quantitySchema } from "@/lib/cart/api";
+import { currentCartIdForWrite } from "@/lib/cart/current";
+import { addToCart, CartError } from "@/lib/cart/store";
+import { slugSchema } from "@/lib/catalog/params";
+
+const schema = z.object({ productId: productIdSchema, quantity: quantitySchema, slug: slugSchema });
+
+/**
+ * "Add to cart" without JavaScript (some procurement browsers run none): a plain form post. With
+ * script the client adds through the cart API instead and this never runs.
+ */
+export async function addToCartFormAction(form: FormData) {
+  const parsed = schema.safeParse({ productId: form.get("productId"), quantity: form.get("quantity"), slug: form.get("slug") });
+  if (!parsed.success) {
+    const slug = slugSchema.safeParse(form.get("slug"));
+    redirect(slug.success ? `/products/${slug.data}?error=quantity` : "/");
+  }
+  try {
+    await addToCart(await currentCartIdForWrite(), parsed.data.productId, parsed.data.quantity);
+  } catch (error) {
+    if (error instanceof CartError) redirect(`/products/${parsed.data.slug}?error=${error.code === "unavailable" ? "unavailable" : "quantity"}`);
+    throw error;
+  }
+  redirect("/cart");
+}
