@@ -34,8 +34,17 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       </html>
     );
   }
-  const [viewer, oci] = await Promise.all([getViewer(), getOciState()]);
-  const cartCount = await cartItemCount(await currentCartId());
+  let state: { viewer: Awaited<ReturnType<typeof getViewer>>; oci: Awaited<ReturnType<typeof getOciState>>; cartCount: number } | null;
+  try {
+    const [viewer, oci] = await Promise.all([getViewer(), getOciState()]);
+    state = { viewer, oci, cartCount: await cartItemCount(await currentCartId()) };
+  } catch (error) {
+    // The database is unreachable: a plain, server-rendered explanation instead of an error screen.
+    console.error(`[layout] ${(error as Error).message}`);
+    state = null;
+  }
+  if (!state) return <Unavailable />;
+  const { viewer, oci, cartCount } = state;
   return (
     <html lang="en">
       <body className="flex min-h-screen flex-col">
@@ -54,6 +63,21 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             </div>
           </footer>
         </Providers>
+      </body>
+    </html>
+  );
+}
+
+function Unavailable() {
+  return (
+    <html lang="en">
+      <body className="p-8">
+        <main className="card mx-auto max-w-xl p-8" role="alert">
+          <h1 className="text-2xl font-bold">The shop is temporarily unavailable</h1>
+          <p className="mt-3 text-slate-700">
+            We cannot reach our database right now. Your cart and orders are safe. Please try again in a few minutes.
+          </p>
+        </main>
       </body>
     </html>
   );

@@ -40,6 +40,7 @@ export async function loginAction(_prev: FormState, form: FormData): Promise<For
     await signInAndMerge(parsed.data.username, parsed.data.password);
   } catch (error) {
     if (error instanceof AuthError) {
+      if (error.type !== "CredentialsSignin") return { error: "Signing in is not possible right now. Please try again in a moment.", values };
       const code = (error as { code?: string }).code ?? "credentials";
       return { error: SIGNIN_MESSAGES[code] ?? SIGNIN_MESSAGES.credentials, values };
     }

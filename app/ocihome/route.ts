@@ -1,12 +1,8 @@
-import { handleOciCall } from "@/lib/oci/entry";
+import { guarded } from "@/lib/http/guard";
+import { handleOciCall, ociUnavailable } from "@/lib/oci/entry";
 
 // The procurement system's entry point (SAP posts by default; links use GET).
 export const dynamic = "force-dynamic";
 
-export async function GET(request: Request) {
-  return handleOciCall(request);
-}
-
-export async function POST(request: Request) {
-  return handleOciCall(request);
-}
+export const GET = guarded(handleOciCall, ociUnavailable);
+export const POST = guarded(handleOciCall, ociUnavailable);

@@ -3,17 +3,14 @@
 import { useActionState } from "react";
 import { registerAction, type FormState } from "@/app/actions/auth";
 import { Field } from "@/components/ui/field";
+import { FormError } from "@/components/ui/form-error";
 
 export function RegisterForm() {
   const [state, action, pending] = useActionState<FormState, FormData>(registerAction, {});
   const f = state.fields ?? {};
   return (
     <form action={action} noValidate className="card space-y-4 p-6">
-      {state.error ? (
-        <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-800">
-          {state.error}
-        </p>
-      ) : null}
+      <FormError message={state.error} />
       <Field name="name" label="Full name" autoComplete="name" defaultValue={state.values?.name} error={f.name} required />
       <Field name="email" label="E-mail address" type="email" autoComplete="email" defaultValue={state.values?.email} error={f.email} required />
       <Field name="password" label="Password (at least 10 characters, with a digit or symbol)" type="password" autoComplete="new-password" error={f.password} required />

@@ -4,6 +4,7 @@ import { useActionState, useState } from "react";
 import { placeOrderAction, type CheckoutState } from "@/app/actions/checkout";
 import { COUNTRIES } from "@/lib/orders/checkout-schema";
 import { Field } from "@/components/ui/field";
+import { FormError } from "@/components/ui/form-error";
 
 type Summary = { lines: { name: string; quantity: number; total: string }[]; total: string; subtotal: string; includesVat: boolean; vat: { rate: string; amount: string }[] };
 
@@ -42,9 +43,7 @@ export function CheckoutForm({ idempotencyKey, defaultName, defaultCompany, paym
     // The browser keeps what was typed: a failed attempt re-renders the same uncontrolled fields.
     <form action={action} noValidate className="grid gap-6 lg:grid-cols-[1fr_22rem]">
       <div className="space-y-6">
-        {state.error ? (
-          <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-800">{state.error}</p>
-        ) : null}
+        <FormError message={state.error} />
         <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
         <AddressFields prefix="shipping" legend="Shipping address" errors={errors} values={values} defaults={{ name: defaultName, company: defaultCompany }} />
         <div className="flex items-center gap-2">

@@ -15,6 +15,10 @@ import { ociHtmlResponse, ociPage } from "./html";
 import { createOciSession } from "./sessions";
 import { sealOciSession, type OciSessionData } from "./session-token";
 
+export function ociUnavailable() {
+  return ociHtmlResponse(503, ociPage({ title: "The shop is temporarily unavailable", intro: "The catalog cannot be opened right now. Please try again from your procurement system in a few minutes." }));
+}
+
 export const HANDOFF_SECONDS = 10 * 60;
 // Browsers keep about 4 KB per cookie; a call whose session would not fit is refused up front.
 const MAX_COOKIE_TOKEN = 3800;
@@ -80,7 +84,8 @@ export async function handleOciCall(request: Request): Promise<Response> {
     const url: unknown = await signIn("credentials", { username: call.username, password: call.password, redirect: false });
     if (typeof url === "string" && /[?&]error=/.test(url)) throw new AuthError("sign-in did not complete");
   } catch (error) {
-    if (!(error instanceof AuthError)) throw error;
+    // Anything but a refused credential (the database being down, say) is not the buyer's fault.
+    if (!(error instanceof AuthError) || error.type !== "CredentialsSignin") throw error;
     const code = (error as { code?: string }).code ?? "credentials";
     const [status, title, intro] = SIGNIN_FAILURES[code] ?? SIGNIN_FAILURES.credentials!;
     return refuse(status, title, intro);

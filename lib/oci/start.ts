@@ -44,7 +44,7 @@ export async function handleOciStart(request: Request): Promise<Response> {
     try {
       await signIn("oci-handoff", { token, redirect: false });
     } catch (error) {
-      if (!(error instanceof AuthError)) throw error;
+      if (!(error instanceof AuthError) || error.type !== "CredentialsSignin") throw error;
       return ociHtmlResponse(401, ociPage({ title: "Punchout link already used", intro: "This link can be used once. Start the catalog again from your procurement system." }));
     }
     await writeOciCookie(handoff.session);

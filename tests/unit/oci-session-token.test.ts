@@ -107,3 +107,15 @@ describe("OCI session token", () => {
     expect(a).not.toBe(b);
   });
 });
+
+describe("token purposes", () => {
+  it("a handoff link cannot pass for the session cookie, nor the other way round", async () => {
+    const secret = "x".repeat(40);
+    const data: OciSessionData = { sid: "6f1c1a58-3a4e-4f0e-9a7a-1f2d3c4b5a69", userId: 1, customerId: 2, hookUrl: "https://srm.example.com/hook", target: "_top", echoFields: [], charset: "utf-8", startedAt: 0 };
+    const handoff = await sealOciSession(data, { secret, idleSeconds: 600, purpose: "handoff" });
+    expect((await openOciSession(handoff, { secret })).status).toBe("invalid");
+    expect((await openOciSession(handoff, { secret, purpose: "handoff" })).status).toBe("valid");
+    const cookie = await sealOciSession(data, { secret, idleSeconds: 600 });
+    expect((await openOciSession(cookie, { secret, purpose: "handoff" })).status).toBe("invalid");
+  });
+});

@@ -1,13 +1,10 @@
 import { z } from "zod";
 import { cartMutation, cartResponse } from "@/lib/cart/api";
 import { clearCart } from "@/lib/cart/store";
+import { guarded } from "@/lib/http/guard";
 
 export const dynamic = "force-dynamic";
 
-export async function GET() {
-  return cartResponse();
-}
+export const GET = guarded(async () => cartResponse());
 
-export async function DELETE(request: Request) {
-  return cartMutation(request, z.object({}), (cartId) => clearCart(cartId));
-}
+export const DELETE = guarded(async (request: Request) => cartMutation(request, z.object({}), (cartId) => clearCart(cartId)));

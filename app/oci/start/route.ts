@@ -1,7 +1,7 @@
+import { guarded } from "@/lib/http/guard";
+import { ociUnavailable } from "@/lib/oci/entry";
 import { handleOciStart } from "@/lib/oci/start";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(request: Request) {
-  return handleOciStart(request);
-}
+export const GET = guarded(handleOciStart, ociUnavailable);

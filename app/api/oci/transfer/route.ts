@@ -1,6 +1,5 @@
+import { guarded } from "@/lib/http/guard";
 import { ociSessionEndpoint } from "@/lib/oci/api";
 import { recordOciTransfer } from "@/lib/oci/transfer";
 
-export async function POST(request: Request) {
-  return ociSessionEndpoint(request, (viewer, session) => recordOciTransfer(viewer, session));
-}
+export const POST = guarded(async (request: Request) => ociSessionEndpoint(request, (viewer, session) => recordOciTransfer(viewer, session)));

@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { guarded } from "@/lib/http/guard";
 import { productForImage } from "@/lib/catalog/image";
 import { productImageSvg } from "@/lib/catalog/product-image";
 
 const skuSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9._-]+$/);
 
-export async function GET(_request: Request, { params }: { params: Promise<{ sku: string }> }) {
+export const GET = guarded(async (_request: Request, { params }: { params: Promise<{ sku: string }> }) => {
   const sku = skuSchema.safeParse((await params).sku);
   const product = sku.success ? await productForImage(sku.data) : null;
   if (!product) return new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain" } });
@@ -16,4 +17,4 @@ export async function GET(_request: Request, { params }: { params: Promise<{ sku
       "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'",
     },
   });
-}
+});

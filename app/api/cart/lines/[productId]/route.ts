@@ -1,20 +1,21 @@
 import { z } from "zod";
 import { cartMutation, productIdSchema, quantitySchema } from "@/lib/cart/api";
+import { guarded } from "@/lib/http/guard";
 import { jsonError } from "@/lib/http/json";
 import { removeLine, setLineQuantity } from "@/lib/cart/store";
 
 type Params = { params: Promise<{ productId: string }> };
 
-export async function PATCH(request: Request, { params }: Params) {
+export const PATCH = guarded(async (request: Request, { params }: Params) => {
   const productId = productIdSchema.safeParse((await params).productId);
   if (!productId.success) return jsonError(404, "No such cart line.");
   return cartMutation(request, z.object({ quantity: quantitySchema }), (cartId, { quantity }) =>
     setLineQuantity(cartId, productId.data, quantity),
   );
-}
+});
 
-export async function DELETE(request: Request, { params }: Params) {
+export const DELETE = guarded(async (request: Request, { params }: Params) => {
   const productId = productIdSchema.safeParse((await params).productId);
   if (!productId.success) return jsonError(404, "No such cart line.");
   return cartMutation(request, z.object({}), (cartId) => removeLine(cartId, productId.data));
-}
+});
