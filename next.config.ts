@@ -7,6 +7,9 @@ const nextConfig: NextConfig = {
   // Migrations are read from disk at start; the standalone output must carry them.
   outputFileTracingIncludes: { "/**": ["./db/migrations/**/*"] },
   poweredByHeader: false,
+  // The punchout entry carries credentials (and /oci/start a one-time link) in its query string:
+  // the dev server's request log must never print them.
+  logging: { incomingRequests: { ignore: [/^\/ocihome/i, /^\/oci\//] } },
   async headers() {
     return [
       {
