@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { ProductGrid } from "@/components/catalog/product-card";
 import { Pagination } from "@/components/ui/pagination";
 import { getViewer } from "@/lib/auth/viewer";
@@ -11,9 +12,8 @@ import { priceContextFor } from "@/lib/pricing/context";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-async function load(slug: string) {
-  return slugSchema.safeParse(slug).success ? getCategoryBySlug(slug) : null;
-}
+// Metadata and page share one lookup per request.
+const load = cache(async (slug: string) => (slugSchema.safeParse(slug).success ? getCategoryBySlug(slug) : null));
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const found = await load((await params).slug);
