@@ -1,4 +1,9 @@
+import { randomBytes } from "node:crypto";
 import { defineConfig } from "@playwright/test";
+
+// One secret per test run, shared by the servers (inherited environment) and the tests (to seal an
+// expired punchout cookie). Workers inherit it from the main process, so `??=` keeps one value.
+process.env.E2E_AUTH_SECRET ??= randomBytes(33).toString("base64url");
 
 // Browser tests run against the production build (`next build` first) on the embedded database
 // and, when TEST_DATABASE_URL is set, a second time against PostgreSQL. The procurement-system

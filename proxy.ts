@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { appSecret } from "@/lib/auth/secret";
-import { COOKIE_NAMES, COOKIE_OPTIONS } from "@/lib/http/cookies";
+import { ANON_CART_MAX_AGE, COOKIE_NAMES, COOKIE_OPTIONS } from "@/lib/http/cookies";
 import { ociConfig } from "@/lib/oci/config";
 import { openOciSession, sealOciSession } from "@/lib/oci/session-token";
 
@@ -23,6 +23,12 @@ export async function proxy(request: NextRequest) {
 
   // Not on the punchout entry itself (it writes a new cookie) nor on API calls.
   const isEntry = path === "/ocihome" || path.startsWith("/oci/") || path.startsWith("/api/");
+  // Every browser gets its anonymous cart id with the first page it sees, so tabs opened from it
+  // share one cart even when they add their first products at the same moment.
+  if (request.method === "GET" && !isEntry && !request.cookies.has(COOKIE_NAMES.cart) && !request.cookies.has(COOKIE_NAMES.session)) {
+    response.cookies.set(COOKIE_NAMES.cart, crypto.randomUUID(), { ...COOKIE_OPTIONS, maxAge: ANON_CART_MAX_AGE });
+  }
+
   if (token && request.method === "GET" && !isEntry) {
     const opened = await openOciSession(token, { secret: appSecret() });
     if (opened.status === "valid" && opened.expiresAt - Date.now() < (idleSeconds - REFRESH_AFTER_SECONDS) * 1000) {

@@ -2,13 +2,12 @@ import "server-only";
 import { cookies } from "next/headers";
 import { z } from "zod";
 import { getViewer } from "@/lib/auth/viewer";
-import { COOKIE_NAMES, COOKIE_OPTIONS } from "@/lib/http/cookies";
+import { ANON_CART_MAX_AGE, COOKIE_NAMES, COOKIE_OPTIONS } from "@/lib/http/cookies";
 import { getOciState } from "@/lib/oci/current";
 import { priceContextFor, type PriceContext } from "@/lib/pricing/context";
 import { ensureCartId, findCartId } from "./store";
 import type { CartOwner } from "./types";
 
-const ANON_CART_MAX_AGE = 60 * 60 * 24 * 30;
 const cartIdSchema = z.string().uuid();
 
 async function anonymousCartCookie(): Promise<string | null> {

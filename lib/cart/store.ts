@@ -41,6 +41,15 @@ export async function ensureCartId(owner: CartOwner): Promise<string> {
   const existing = await findCartId(owner, db);
   if (existing) return existing;
   if (owner.kind === "anonymous") {
+    // The browser's cart id (issued with its first page view, so every tab shares it) becomes the
+    // cart's key; two tabs adding at once both land in it. An id that is taken by someone else's
+    // cart is never adopted: a fresh one is made instead.
+    if (owner.cartId) {
+      const [row] = await db.insert(carts).values({ id: owner.cartId, kind: "web" }).onConflictDoNothing().returning({ id: carts.id });
+      if (row) return row.id;
+      const again = await findCartId(owner, db);
+      if (again) return again;
+    }
     const [row] = await db.insert(carts).values({ kind: "web" }).returning({ id: carts.id });
     return row!.id;
   }

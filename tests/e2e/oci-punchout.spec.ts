@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { ANCHORS, simulatorUrl } from "./helpers";
+import { sealOciSession } from "../../lib/oci/session-token";
 import { addToBasket, fieldMap, received, resetSimulator, simPage } from "./oci-helpers";
 
 const ITEM_FIELDS = ["DESCRIPTION", "QUANTITY", "UNIT", "PRICE", "PRICEUNIT", "CURRENCY", "LEADTIME", "VENDOR", "VENDORMAT", "MANUFACTMAT", "EXT_PRODUCT_ID", "MATGROUP", "EXT_SCHEMA_TYPE", "EXT_CATEGORY_ID"];
@@ -188,5 +189,25 @@ test("a SAP GUI hook is rendered as the literal form action", async ({ browser, 
   await page.goto("/cart");
   await expect(page.getByTestId("oci-cancel-form")).toHaveAttribute("action", "SAPEVENT:POST");
   await expect(page.getByTestId("oci-cancel-form")).toHaveAttribute("target", "_top");
+  await context.close();
+});
+
+test("an expired punchout session gets a clear page, and the buyer can leave it", async ({ browser, baseURL }) => {
+  const secret = process.env.E2E_AUTH_SECRET!;
+  const tenHoursAgo = Date.now() - 10 * 60 * 60 * 1000;
+  const token = await sealOciSession(
+    { sid: crypto.randomUUID(), userId: 1, customerId: 1, hookUrl: "http://127.0.0.1:4010/hook", target: "_top", echoFields: [], charset: "utf-8", startedAt: tenHoursAgo },
+    { secret, idleSeconds: 8 * 60 * 60, now: tenHoursAgo },
+  );
+  const context = await browser.newContext({ baseURL });
+  // Planted as a plain first-party cookie (the devtools protocol will not plant a Secure one on
+  // http); the shop reads it by name like the one it set itself.
+  await context.addCookies([{ name: "shop.oci", value: token, domain: "localhost", path: "/", httpOnly: true, sameSite: "Lax" }]);
+  const page = await context.newPage();
+  await page.goto("/cart");
+  await expect(page.getByRole("heading", { name: "Your punchout session has expired" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Return to Procurement System" })).toHaveCount(0);
+  await page.getByRole("button", { name: "Continue in the web shop instead" }).click();
+  await expect(page.getByRole("heading", { name: "Featured products" })).toBeVisible();
   await context.close();
 });

@@ -109,3 +109,18 @@ test("without cookies the first page says so and offers the shop in a new window
   await cookieless.dispose();
   await newWindow.dispose();
 });
+
+test("FUNCTION=DETAIL opens the product page at once", async ({ request }) => {
+  // EXT_PRODUCT_ID is our product id; the seed inserts the per-100 screw first.
+  const res = await request.get(call({ username: "10001", password: "demo1234", hook_url: HOOK, FUNCTION: "DETAIL", PRODUCTID: "1" }), { maxRedirects: 0 });
+  expect(res.status()).toBe(303);
+  const next = new URLSearchParams(res.headers()["location"]!.split("?")[1]).get("next");
+  expect(next).toBe("/products/sechskantschraube-din-933-m8x40-8-8-verzinkt-fas-10001");
+});
+
+test("an unsupported OCI function is explained, not half-served", async ({ request }) => {
+  const res = await request.get(call({ username: "10001", password: "demo1234", hook_url: HOOK, FUNCTION: "BACKGROUND_SEARCH", SEARCHSTRING: "M8" }), { maxRedirects: 0 });
+  expect(res.status()).toBe(400);
+  expect(await res.text()).toContain("BACKGROUND_SEARCH");
+  expect(keptCookieNames(res)).toEqual([]);
+});

@@ -12,7 +12,7 @@ const port = process.env.PORT ?? (kind === "postgres" ? "3101" : "3100");
 const env = {
   ...process.env,
   PORT: port,
-  AUTH_SECRET: randomBytes(33).toString("base64url"),
+  AUTH_SECRET: process.env.E2E_AUTH_SECRET ?? randomBytes(33).toString("base64url"),
   SEED_DEMO_DATA: "true",
   AUTH_THROTTLE_IP_LIMIT: "1000",
   NODE_ENV: "production",

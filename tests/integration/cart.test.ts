@@ -34,6 +34,24 @@ describe("cart store", () => {
     expect(cart.lines[0]!.quantity).toBe(20);
   });
 
+  it("two tabs of an anonymous browser adding their first products at once share one cart", async () => {
+    const w = await makeWorld();
+    const browserCartId = crypto.randomUUID();
+    const owner = { kind: "anonymous" as const, cartId: browserCartId };
+    const [a, b] = await Promise.all([ensureCartId(owner), ensureCartId(owner)]);
+    expect(a).toBe(browserCartId);
+    expect(b).toBe(browserCartId);
+    await Promise.all([addToCart(a, w.products[1]!.id, 1), addToCart(b, w.products[1]!.id, 2)]);
+    expect((await readCart(browserCartId, priceContextFor(null))).lines[0]!.quantity).toBe(3);
+  });
+
+  it("never adopts an id that belongs to a user's cart", async () => {
+    const w = await makeWorld();
+    const userCart = await ensureCartId({ kind: "user", userId: w.buyer.id });
+    const adopted = await ensureCartId({ kind: "anonymous", cartId: userCart });
+    expect(adopted).not.toBe(userCart);
+  });
+
   it("creates one cart per user even when asked concurrently", async () => {
     const w = await makeWorld();
     const ids = await Promise.all(Array.from({ length: 5 }, () => ensureCartId({ kind: "user", userId: w.shopper.id })));
