@@ -6,7 +6,6 @@ import { StockBadge } from "./stock-badge";
 export function ProductCard({ product }: { product: PricedProduct }) {
   return (
     <li className="card flex flex-col overflow-hidden">
-      {/* eslint-disable-next-line @next/next/no-img-element -- generated SVG served by the shop */}
       <img src={`/images/products/${encodeURIComponent(product.sku)}`} alt="" width={400} height={400} loading="lazy" className="aspect-square w-full bg-slate-100 object-cover" />
       <div className="flex flex-1 flex-col gap-1 p-3">
         <Link href={`/products/${product.slug}`} className="font-medium text-brand-700 hover:underline">

@@ -59,7 +59,6 @@ export default async function ProductPage({ params, searchParams }: Props) {
         <Link href={`/categories/${product.category.slug}`} className="hover:underline">{product.category.name}</Link>
       </nav>
       <div className="grid gap-8 md:grid-cols-2">
-        {/* eslint-disable-next-line @next/next/no-img-element -- generated SVG served by the shop */}
         <img src={`/images/products/${encodeURIComponent(product.sku)}`} alt={product.name} width={400} height={400} className="card aspect-square w-full max-w-md bg-slate-100" />
         <div>
           <h1 className="text-2xl font-bold">{product.name}</h1>
