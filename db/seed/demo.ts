@@ -10,7 +10,9 @@ import {
 } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import type { Db, Tx } from "@/lib/db/client";
-import { DEMO_ANCHORS, generateCatalog, type ProductSeed } from "./catalog";
+import { DEMO_ANCHORS } from "./anchors";
+import { generateCatalog } from "./catalog";
+import type { ProductSeed } from "./types";
 
 // Demo data for development, the browser tests and load tests: catalogue, price lists, customers
 // and users. Everything goes in as one transaction with multi-row inserts of at most CHUNK rows.

@@ -1,4 +1,4 @@
-import { normalizeCharset } from "@/lib/oci/fields";
+import { normalizeCharset } from "@/lib/oci/text";
 
 export const MAX_FORM_BYTES = 64 * 1024;
 

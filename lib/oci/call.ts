@@ -25,7 +25,7 @@
  *   `hook_url`, `returntarget`, `FUNCTION`, `PRODUCTID`, …) or, for `~` fields, the name as sent.
  */
 import { z } from "zod";
-import { normalizeCharset, type OciCharset } from "./fields";
+import { normalizeCharset, type OciCharset } from "./text";
 
 export type OciFunctionName = "DETAIL" | "VALIDATE" | "BACKGROUND_SEARCH" | "SOURCING" | "QUANTITYCHECK";
 

@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { DEMO_ANCHORS } from "@/db/seed/catalog";
+import { DEMO_ANCHORS } from "@/db/seed/anchors";
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoDataIfEmpty } from "@/db/seed/demo";
 import { categories, customerPrices, customers, priceListPrices, priceLists, products, users } from "@/db/schema";
 import { verifyPassword } from "@/lib/auth/password";

@@ -1,13 +1,6 @@
 import { describe, it, expect } from "vitest";
-import {
-  OCI_FIELD_LIMITS,
-  OciEncodeError,
-  cutText,
-  encodeOciBasket,
-  normalizeCharset,
-  toLatin1,
-  type OciBasketLine,
-} from "@/lib/oci/fields";
+import { OCI_FIELD_LIMITS, OciEncodeError, encodeOciBasket, type OciBasketLine } from "@/lib/oci/fields";
+import { cutText, normalizeCharset, toLatin1 } from "@/lib/oci/text";
 
 const ECHO: [string, string][] = [
   ["~OkCode", "ADDI"],

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { DEMO_ANCHORS, UNITS, generateCatalog, slugify, topCategorySlug } from "@/db/seed/catalog";
+import { DEMO_ANCHORS } from "@/db/seed/anchors";
+import { generateCatalog, topCategorySlug } from "@/db/seed/catalog";
+import { UNITS, slugify } from "@/db/seed/types";
 
 describe("slugify", () => {
   it("transliterates German letters and strips other diacritics", () => {
