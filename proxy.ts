@@ -2,7 +2,8 @@ import { NextResponse, type NextRequest } from "next/server";
 import { appSecret } from "@/lib/auth/secret";
 import { ANON_CART_MAX_AGE, COOKIE_NAMES, COOKIE_OPTIONS } from "@/lib/http/cookies";
 import { ociConfig } from "@/lib/oci/config";
-import { openOciSession, sealOciSession } from "@/lib/oci/session-token";
+import { ociCookie } from "@/lib/oci/cookie";
+import { openOciSession } from "@/lib/oci/session-token";
 
 // Re-seal the punchout cookie at most once a minute: its expiry counts from the last activity.
 const REFRESH_AFTER_SECONDS = 60;
@@ -32,8 +33,7 @@ export async function proxy(request: NextRequest) {
   if (token && request.method === "GET" && !isEntry) {
     const opened = await openOciSession(token, { secret: appSecret() });
     if (opened.status === "valid" && opened.expiresAt - Date.now() < (idleSeconds - REFRESH_AFTER_SECONDS) * 1000) {
-      const refreshed = await sealOciSession(opened.session, { secret: appSecret(), idleSeconds });
-      response.cookies.set(COOKIE_NAMES.oci, refreshed, { ...COOKIE_OPTIONS, maxAge: idleSeconds });
+      response.cookies.set(await ociCookie(opened.session));
     }
   }
   return response;

@@ -4,9 +4,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { CheckoutForm } from "@/components/checkout/checkout-form";
 import { getViewer } from "@/lib/auth/viewer";
-import { currentCartId, currentPriceContext } from "@/lib/cart/current";
-import { toCartDto } from "@/lib/cart/dto";
-import { readCart } from "@/lib/cart/store";
+import { currentCartView } from "@/lib/cart/view";
 import { getOciState } from "@/lib/oci/current";
 
 export const metadata: Metadata = { title: "Checkout" };
@@ -16,7 +14,7 @@ export default async function CheckoutPage() {
   if (!viewer) redirect("/login?next=/checkout");
   // In a punchout the procurement system places the order: the web checkout is not for it.
   if ((await getOciState()).state === "active") redirect("/cart");
-  const cart = toCartDto(await readCart(await currentCartId(), await currentPriceContext()));
+  const cart = await currentCartView();
   if (cart.lines.length === 0) {
     return (
       <div className="card p-6">

@@ -4,7 +4,6 @@ import { z } from "zod";
 import { getViewer } from "@/lib/auth/viewer";
 import { ANON_CART_MAX_AGE, COOKIE_NAMES, COOKIE_OPTIONS } from "@/lib/http/cookies";
 import { getOciState } from "@/lib/oci/current";
-import { priceContextFor, type PriceContext } from "@/lib/pricing/context";
 import { ensureCartId, findCartId } from "./store";
 import type { CartOwner } from "./types";
 
@@ -24,10 +23,6 @@ export async function currentCartOwner(): Promise<CartOwner> {
     return { kind: "user", userId: viewer.userId };
   }
   return { kind: "anonymous", cartId: await anonymousCartCookie() };
-}
-
-export async function currentPriceContext(): Promise<PriceContext> {
-  return priceContextFor(await getViewer());
 }
 
 export async function currentCartId(): Promise<string | null> {

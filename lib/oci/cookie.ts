@@ -8,11 +8,15 @@ import { COOKIE_NAMES, COOKIE_OPTIONS } from "@/lib/http/cookies";
 import { ociConfig } from "./config";
 import { openOciSession, sealOciSession, type OciSessionData } from "./session-token";
 
-/** Writes the encrypted punchout cookie; it lives as long as the session may stay idle. */
-export async function writeOciCookie(data: OciSessionData) {
+/** The encrypted punchout cookie; it lives as long as the session may stay idle. */
+export async function ociCookie(data: OciSessionData) {
   const { idleSeconds } = ociConfig();
-  const token = await sealOciSession(data, { secret: appSecret(), idleSeconds });
-  (await cookies()).set(COOKIE_NAMES.oci, token, { ...COOKIE_OPTIONS, maxAge: idleSeconds });
+  const value = await sealOciSession(data, { secret: appSecret(), idleSeconds });
+  return { name: COOKIE_NAMES.oci, value, ...COOKIE_OPTIONS, maxAge: idleSeconds };
+}
+
+export async function writeOciCookie(data: OciSessionData) {
+  (await cookies()).set(await ociCookie(data));
 }
 
 /**

@@ -11,7 +11,7 @@ import { COOKIE_NAMES, COOKIE_OPTIONS } from "@/lib/http/cookies";
 import { parseUrlEncoded, readBodyLimited } from "@/lib/http/form-body";
 import { hookOrigin, parseOciCall, type OciCall } from "./call";
 import { endOciCookie, writeOciCookie } from "./cookie";
-import { ociHtmlResponse, ociPage } from "./html";
+import { ociHtmlResponse, ociPage, ociRedirect } from "./html";
 import { createOciSession } from "./sessions";
 import { sealOciSession, type OciSessionData } from "./session-token";
 
@@ -78,6 +78,16 @@ export async function handleOciCall(request: Request): Promise<Response> {
     return refuse(400, "OCI function not supported", `This shop supports normal punchout sessions and the OCI functions DETAIL and SOURCING; ${call.fn.name} is not available. Remove FUNCTION from the call.`);
   }
 
+  // Checked before anything is signed in or opened: a session that would not fit its cookie is
+  // refused up front (the sid placeholder has the length of a real one).
+  const probe = await sealOciSession(
+    { sid: "00000000-0000-4000-8000-000000000000", userId: 0, customerId: 0, hookUrl: call.hookUrl, target: call.target, echoFields: call.echoFields, charset: call.charset, startedAt: Date.now() },
+    { secret: appSecret(), idleSeconds: HANDOFF_SECONDS },
+  );
+  if (probe.length > MAX_COOKIE_TOKEN) {
+    return refuse(400, "The punchout call is too long", "The hook URL and ~ fields together are too long to keep for the session. Shorten the hook URL or remove unneeded ~ fields.");
+  }
+
   // A new call always starts afresh: whatever punchout this browser had ends here.
   await endOciCookie();
   try {
@@ -104,13 +114,8 @@ export async function handleOciCall(request: Request): Promise<Response> {
     charset: call.charset,
     startedAt: record.startedAt.getTime(),
   };
-  const secret = appSecret();
-  const handoff = await sealOciSession(data, { secret, idleSeconds: HANDOFF_SECONDS, purpose: "handoff" });
-  if (handoff.length > MAX_COOKIE_TOKEN) {
-    return refuse(400, "The punchout call is too long", "The hook URL and ~ fields together are too long to keep for the session. Shorten the hook URL or remove unneeded ~ fields.");
-  }
+  const handoff = await sealOciSession(data, { secret: appSecret(), idleSeconds: HANDOFF_SECONDS, purpose: "handoff" });
   await writeOciCookie(data);
   const next = await destination(call);
-  const location = `/oci/start?${new URLSearchParams({ h: handoff, next })}`;
-  return new Response(null, { status: 303, headers: { Location: location, "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" } });
+  return ociRedirect(`/oci/start?${new URLSearchParams({ h: handoff, next })}`);
 }

@@ -29,3 +29,8 @@ export const OCI_RESPONSE_HEADERS = {
 export function ociHtmlResponse(status: number, html: string, headers: Record<string, string> = {}) {
   return new Response(html, { status, headers: { "Content-Type": "text/html; charset=utf-8", ...OCI_RESPONSE_HEADERS, ...headers } });
 }
+
+/** 303 to a path of the shop, with the same no-store / no-referrer headers as the pages. */
+export function ociRedirect(location: string) {
+  return new Response(null, { status: 303, headers: { Location: location, ...OCI_RESPONSE_HEADERS } });
+}

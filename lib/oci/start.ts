@@ -5,12 +5,8 @@ import { appSecret } from "@/lib/auth/secret";
 import { safeRedirectPath } from "@/lib/http/redirect";
 import { writeOciCookie } from "./cookie";
 import { getOciState } from "./current";
-import { escapeHtml, ociHtmlResponse, ociPage, OCI_RESPONSE_HEADERS } from "./html";
+import { escapeHtml, ociHtmlResponse, ociPage, ociRedirect } from "./html";
 import { openOciSession } from "./session-token";
-
-function see(location: string) {
-  return new Response(null, { status: 303, headers: { Location: location, ...OCI_RESPONSE_HEADERS } });
-}
 
 /**
  * The first page after /ocihome. If the browser kept the cookies, the buyer goes on shopping. If
@@ -24,7 +20,7 @@ export async function handleOciStart(request: Request): Promise<Response> {
   const state = await getOciState();
   const handoff = await openOciSession(token, { secret: appSecret(), purpose: "handoff" });
 
-  if (state.state === "active" && (handoff.status !== "valid" || handoff.session.sid === state.session.sid)) return see(next);
+  if (state.state === "active" && (handoff.status !== "valid" || handoff.session.sid === state.session.sid)) return ociRedirect(next);
   if (url.searchParams.get("check") === "1") {
     return ociHtmlResponse(
       400,
@@ -48,7 +44,7 @@ export async function handleOciStart(request: Request): Promise<Response> {
       return ociHtmlResponse(401, ociPage({ title: "Punchout link already used", intro: "This link can be used once. Start the catalog again from your procurement system." }));
     }
     await writeOciCookie(handoff.session);
-    return see(`/oci/start?${new URLSearchParams({ check: "1", next })}`);
+    return ociRedirect(`/oci/start?${new URLSearchParams({ check: "1", next })}`);
   }
   const newWindow = `/oci/start?${new URLSearchParams({ h: token!, next, window: "new" })}`;
   return ociHtmlResponse(

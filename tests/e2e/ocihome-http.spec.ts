@@ -124,3 +124,11 @@ test("an unsupported OCI function is explained, not half-served", async ({ reque
   expect(await res.text()).toContain("BACKGROUND_SEARCH");
   expect(keptCookieNames(res)).toEqual([]);
 });
+
+test("a call whose session would not fit a cookie is refused before anyone is signed in", async ({ request }) => {
+  const echo = Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`~FIELD${i}`, "x".repeat(250)]));
+  const res = await request.post("/ocihome", { form: { username: "10001", password: "demo1234", hook_url: HOOK, ...echo }, maxRedirects: 0 });
+  expect(res.status()).toBe(400);
+  expect(await res.text()).toContain("too long");
+  expect(keptCookieNames(res)).toEqual([]);
+});
