@@ -1,9 +1,10 @@
 "use server";
 
-import { AuthError, CredentialsSignin } from "next-auth";
+import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
-import { findUserByLogin, credentialsSchema } from "@/lib/auth/credentials";
-import { signIn, signOut } from "@/lib/auth";
+import { signOut } from "@/lib/auth";
+import { credentialsSchema } from "@/lib/auth/credentials";
+import { signInWithPassword } from "@/lib/auth/sign-in";
 import { registerConsumer, registrationSchema } from "@/lib/auth/register";
 import { forgetAnonymousCart } from "@/lib/cart/current";
 import { mergeAnonymousCart } from "@/lib/cart/store";
@@ -20,13 +21,10 @@ const SIGNIN_MESSAGES: Record<string, string> = {
 };
 
 async function signInAndMerge(username: string, password: string) {
-  const url: unknown = await signIn("credentials", { username, password, redirect: false });
-  // Auth.js reports some failures as a returned URL instead of an error (see stack notes).
-  if (typeof url === "string" && /[?&]error=/.test(url)) throw new CredentialsSignin();
+  const user = await signInWithPassword(username, password);
   // Only after a successful sign-in: a failed attempt must leave the anonymous cart as it was.
   const anonymousCart = await forgetAnonymousCart();
-  const user = await findUserByLogin(username);
-  if (user && anonymousCart) await mergeAnonymousCart(anonymousCart, user.id);
+  if (anonymousCart) await mergeAnonymousCart(anonymousCart, user.id);
   // A web sign-in ends any punchout of this browser: its basket must not take over the web cart.
   await endOciCookie();
 }

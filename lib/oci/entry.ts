@@ -3,9 +3,8 @@ import { AuthError } from "next-auth";
 import { cookies } from "next/headers";
 import { eq } from "drizzle-orm";
 import { products } from "@/db/schema";
-import { signIn } from "@/lib/auth";
-import { findUserByLogin } from "@/lib/auth/credentials";
 import { appSecret } from "@/lib/auth/secret";
+import { signInWithPassword } from "@/lib/auth/sign-in";
 import { getDb } from "@/lib/db/client";
 import { COOKIE_NAMES, COOKIE_OPTIONS } from "@/lib/http/cookies";
 import { parseUrlEncoded, readBodyLimited } from "@/lib/http/form-body";
@@ -90,9 +89,9 @@ export async function handleOciCall(request: Request): Promise<Response> {
 
   // A new call always starts afresh: whatever punchout this browser had ends here.
   await endOciCookie();
+  let user: Awaited<ReturnType<typeof signInWithPassword>>;
   try {
-    const url: unknown = await signIn("credentials", { username: call.username, password: call.password, redirect: false });
-    if (typeof url === "string" && /[?&]error=/.test(url)) throw new AuthError("sign-in did not complete");
+    user = await signInWithPassword(call.username, call.password);
   } catch (error) {
     // Anything but a refused credential (the database being down, say) is not the buyer's fault.
     if (!(error instanceof AuthError) || error.type !== "CredentialsSignin") throw error;
@@ -101,8 +100,6 @@ export async function handleOciCall(request: Request): Promise<Response> {
     return refuse(status, title, intro);
   }
 
-  const user = await findUserByLogin(call.username);
-  if (!user) return refuse(401, ...SIGNIN_FAILURES.credentials!.slice(1) as [string, string]);
   const record = await createOciSession(user.id, user.customerId, hookOrigin(call.hookUrl));
   const data: OciSessionData = {
     sid: record.id,

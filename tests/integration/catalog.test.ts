@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { listManufacturers, listProducts } from "@/lib/catalog/queries";
+import { searchProducts } from "@/lib/catalog/search";
+import { makeWorld } from "../support/fixtures";
+
+const catalog = [
+  { name: "Sechskantschrauben DIN 933 M8x40 verzinkt", description: "Schrauben mit Gewinde bis Kopf.", manufacturer: "Bolzwerk", manufacturerPartNumber: "BW-933-0840", listPrice: "12.5000", stock: 500 },
+  { name: "Cordless drill 18 V", description: "Drills and screws into wood and metal.", manufacturer: "Voltmaster", manufacturerPartNumber: "VM-18-D", listPrice: "199.0000", stock: 0 },
+  { name: "Schutzhandschuhe Nitril Größe 9", description: "Chemikalienbeständige Handschuhe.", manufacturer: "Safehand", manufacturerPartNumber: "SH-N9", listPrice: "3.1000", stock: 20 },
+  { name: "Kogelkraan messing 1/2 inch", description: "Kraan met hendel.", manufacturer: "Bolzwerk", manufacturerPartNumber: "BW-KK-12", listPrice: "11.4000", stock: 5 },
+];
+
+describe("search", () => {
+  it("finds German and English words, inflected forms and prefixes", async () => {
+    const w = await makeWorld({ products: catalog });
+    const names = async (q: string) => (await searchProducts(q, 1, 24)).items.filter((p) => p.sku.startsWith(w.products[0]!.sku.slice(0, -2))).map((p) => p.name);
+    expect(await names("Schraube")).toContain(catalog[0]!.name); // German stem of "Schrauben"
+    expect(await names("drills")).toContain(catalog[1]!.name); // English stem
+    expect(await names("Handschuh")).toContain(catalog[2]!.name); // prefix
+    expect(await names("Größe")).toContain(catalog[2]!.name);
+    expect(await names("Kogelkran")).toContain(catalog[3]!.name); // typo, through trigrams
+  });
+
+  it("ranks an exact article or part number first, then prefixes", async () => {
+    const w = await makeWorld({ products: catalog });
+    const sku = w.products[2]!.sku;
+    expect((await searchProducts(sku, 1, 24)).items[0]!.sku).toBe(sku);
+    expect((await searchProducts("sh-n9", 1, 24)).items[0]!.manufacturerPartNumber).toBe("SH-N9");
+    const prefix = await searchProducts("BW-", 1, 24);
+    expect(prefix.items.slice(0, 2).map((p) => p.manufacturer)).toEqual(["Bolzwerk", "Bolzwerk"]);
+  });
+
+  it("treats query syntax as plain words and finds nothing for nothing", async () => {
+    await makeWorld({ products: catalog });
+    await expect(searchProducts("!:* & | ( ' \\", 1, 24)).resolves.toEqual({ items: [], total: 0 });
+    await expect(searchProducts("screw' OR 1=1 --", 1, 24)).resolves.toMatchObject({ total: expect.any(Number) });
+  });
+});
+
+describe("category listing", () => {
+  it("sorts, filters and pages with a total", async () => {
+    const w = await makeWorld({ products: catalog });
+    const base = { categoryIds: [w.category.id], page: 1, pageSize: 2 } as const;
+    const byPrice = await listProducts({ ...base, sort: "price_asc" });
+    expect(byPrice.total).toBe(4);
+    expect(byPrice.items.map((p) => p.listPrice)).toEqual(["3.1000", "11.4000"]);
+    const page2 = await listProducts({ ...base, sort: "price_asc", page: 2 });
+    expect(page2.items.map((p) => p.listPrice)).toEqual(["12.5000", "199.0000"]);
+    expect((await listProducts({ ...base, sort: "price_desc" })).items[0]!.listPrice).toBe("199.0000");
+    expect((await listProducts({ ...base, sort: "name", pageSize: 24, manufacturer: "Bolzwerk" })).total).toBe(2);
+    expect((await listProducts({ ...base, sort: "name", pageSize: 24, inStock: true })).total).toBe(3);
+    expect(await listProducts({ ...base, sort: "name", page: 9 })).toEqual({ items: [], total: 4 });
+    expect(await listManufacturers([w.category.id])).toEqual(["Bolzwerk", "Safehand", "Voltmaster"]);
+  });
+});
