@@ -40,7 +40,7 @@ describe("search", () => {
 describe("category listing", () => {
   it("sorts, filters and pages with a total", async () => {
     const w = await makeWorld({ products: catalog });
-    const base = { categoryIds: [w.category.id], page: 1, pageSize: 2 } as const;
+    const base = { categoryIds: [w.category.id], page: 1, pageSize: 2 };
     const byPrice = await listProducts({ ...base, sort: "price_asc" });
     expect(byPrice.total).toBe(4);
     expect(byPrice.items.map((p) => p.listPrice)).toEqual(["3.1000", "11.4000"]);
