@@ -1,40 +1,37 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { appSecret } from "@/lib/auth/secret";
-import { ANON_CART_MAX_AGE, COOKIE_NAMES, COOKIE_OPTIONS } from "@/lib/http/cookies";
-import { ociConfig } from "@/lib/oci/config";
-import { ociCookie } from "@/lib/oci/cookie";
-import { openOciSession } from "@/lib/oci/session-token";
-
-// Re-seal the punchout cookie at most once a minute: its expiry counts from the last activity.
-const REFRESH_AFTER_SECONDS = 60;
+import { anonymousCartCookie, CART_COOKIE } from "@/lib/cart/cookie";
+import { COOKIE_NAMES } from "@/lib/http/cookies";
+import { framingHeaders } from "@/lib/oci/html";
+import { punchoutFrameSources, refreshedPunchoutCookie } from "@/lib/oci/punchout-cookie";
 
 /**
- * Framing policy and punchout keep-alive. Not an authorization layer: every read and write checks
- * the user and the punchout session next to the data.
+ * Framing policy, the anonymous cart id and the punchout keep-alive. Not an authorization layer:
+ * every read and write checks the user and the punchout session next to the data.
  */
 export async function proxy(request: NextRequest) {
   const response = NextResponse.next();
   const token = request.cookies.get(COOKIE_NAMES.oci)?.value;
   const path = request.nextUrl.pathname;
-  const { frameAncestors, idleSeconds } = ociConfig();
-  // Procurement systems frame the shop during a punchout; ordinary shoppers get no framing at all.
-  const framable = Boolean(token) || path === "/ocihome" || path.startsWith("/oci/");
-  response.headers.set("Content-Security-Policy", `frame-ancestors ${framable ? frameAncestors : "'self'"}`);
-  if (!framable) response.headers.set("X-Frame-Options", "SAMEORIGIN");
+  // The punchout routes answer with their own framing policy (they know the hook of the call).
+  const isEntry = path === "/ocihome" || path.startsWith("/oci/");
 
-  // Not on the punchout entry itself (it writes a new cookie) nor on API calls.
-  const isEntry = path === "/ocihome" || path.startsWith("/oci/") || path.startsWith("/api/");
-  // Every browser gets its anonymous cart id with the first page it sees, so tabs opened from it
-  // share one cart even when they add their first products at the same moment.
-  if (request.method === "GET" && !isEntry && !request.cookies.has(COOKIE_NAMES.cart) && !request.cookies.has(COOKIE_NAMES.session)) {
-    response.cookies.set(COOKIE_NAMES.cart, crypto.randomUUID(), { ...COOKIE_OPTIONS, maxAge: ANON_CART_MAX_AGE });
+  if (!isEntry) {
+    // Procurement systems frame the shop during a punchout — only the hook's origin (plus the
+    // configured portals), and only for a cookie that really opens; everyone else gets no framing.
+    const sources = token ? await punchoutFrameSources(token) : null;
+    for (const [name, value] of Object.entries(framingHeaders(sources ?? []))) response.headers.set(name, value);
   }
 
-  if (token && request.method === "GET" && !isEntry) {
-    const opened = await openOciSession(token, { secret: appSecret() });
-    if (opened.status === "valid" && opened.expiresAt - Date.now() < (idleSeconds - REFRESH_AFTER_SECONDS) * 1000) {
-      response.cookies.set(await ociCookie(opened.session));
-    }
+  // Every browser gets its anonymous cart id with the first page it sees, so tabs opened from it
+  // share one cart even when they add their first products at the same moment.
+  if (request.method === "GET" && !isEntry && !path.startsWith("/api/") && !request.cookies.has(CART_COOKIE) && !request.cookies.has(COOKIE_NAMES.session)) {
+    response.cookies.set(anonymousCartCookie());
+  }
+
+  // The idle limit counts from the last page the buyer opened.
+  if (token && request.method === "GET" && !isEntry && !path.startsWith("/api/")) {
+    const refreshed = await refreshedPunchoutCookie(token);
+    if (refreshed) response.cookies.set(refreshed);
   }
   return response;
 }

@@ -3,10 +3,10 @@ import type { ReactNode } from "react";
 import { Header } from "@/components/layout/header";
 import { OciBanner, OciExpired } from "@/components/layout/oci-banner";
 import { getViewer } from "@/lib/auth/viewer";
-import { currentCartId } from "@/lib/cart/current";
+import { currentCartId } from "@/lib/shopper/current-cart";
 import { cartItemCount } from "@/lib/cart/store";
 import { embeddedDatabaseOnServerless } from "@/lib/db/config";
-import { getOciState } from "@/lib/oci/current";
+import { getOciState } from "@/lib/oci/next/current";
 import { Providers } from "./providers";
 import "./globals.css";
 

@@ -1,5 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import {
+  bigserial,
   boolean,
   check,
   customType,
@@ -169,16 +170,48 @@ export const ociSessions = pgTable(
       .notNull()
       .references(() => customers.id),
     hookOrigin: text("hook_origin").notNull(),
-    status: text("status", { enum: ["active", "transferred", "cancelled", "replaced", "expired"] })
+    // Why the session ended; "active" while it is open.
+    status: text("status", { enum: ["active", "transferred", "cancelled", "replaced", "expired", "signed_out"] })
       .notNull()
       .default("active"),
     startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
+    // Absolute end, whatever the activity (the idle limit lives in the cookie's expiry).
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull().default(sql`now() + interval '12 hours'`),
     endedAt: timestamp("ended_at", { withTimezone: true }),
-    // The "open in a new window" link for browsers that refuse cookies works once.
+    // The "open in a new window" link for browsers that refuse cookies works once; it is also used
+    // up as soon as the buyer's own browser passes /oci/start with its cookie.
     handoffUsedAt: timestamp("handoff_used_at", { withTimezone: true }),
   },
   (t) => [index("oci_sessions_user_active_idx").on(t.userId).where(sql`${t.status} = 'active'`)],
 );
+
+// What the cart page rendered as the return form: the exact ordered fields plus the priced lines, so
+// the hook, the buyer and the stored order see one list. The newest snapshot of a session is current.
+export const ociSnapshots = pgTable(
+  "oci_snapshots",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    seq: bigserial("seq", { mode: "number" }).notNull(),
+    sessionId: uuid("session_id")
+      .notNull()
+      .references(() => ociSessions.id, { onDelete: "cascade" }),
+    digest: text("digest").notNull(),
+    fields: jsonb("fields").$type<[string, string][]>().notNull(),
+    order: jsonb("order_draft").$type<OrderDraftData>().notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("oci_snapshots_session_seq_idx").on(t.sessionId, t.seq)],
+);
+
+/** The priced lines and totals frozen with a snapshot (money as exact decimal strings). */
+export type OrderDraftData = {
+  currency: string;
+  pricesIncludeVat: boolean;
+  subtotal: string;
+  vatTotal: string;
+  total: string;
+  lines: { productId: number; sku: string; name: string; unit: string; priceUnit: number; unitPrice: string; quantity: number; lineTotal: string; vatRate: string }[];
+};
 
 export const carts = pgTable(
   "carts",
@@ -252,7 +285,11 @@ export const orders = pgTable(
       .references(() => ociSessions.id)
       .unique(),
     ociHookOrigin: text("oci_hook_origin"),
-    // The exact name/value pairs posted to the procurement system.
+    // The transfer as it left: hook URL, form target, charset and the exact ordered name/value pairs.
+    ociHookUrl: text("oci_hook_url"),
+    ociTarget: text("oci_target"),
+    ociCharset: text("oci_charset"),
+    ociSnapshotId: uuid("oci_snapshot_id").unique(),
     ociFields: jsonb("oci_fields").$type<[string, string][] | null>(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -279,14 +316,47 @@ export const orderLines = pgTable(
   (t) => [primaryKey({ columns: [t.orderId, t.lineNo] })],
 );
 
-// Failed sign-in counts live in the database so the limit holds across app instances.
+// Sign-in and registration attempt counts live in the database so the limits hold across app
+// instances (see lib/auth/throttle). The scope enum is TypeScript only: the column is plain text.
 export const authThrottle = pgTable(
   "auth_throttle",
   {
-    scope: text("scope", { enum: ["login", "ip"] }).notNull(),
+    scope: text("scope", { enum: ["user-ip", "user", "ip", "register"] }).notNull(),
     key: text("key").notNull(),
-    failures: integer("failures").notNull().default(0),
+    // Attempts in the current window, counted before the password is checked (the column keeps
+    // its first name, "failures", so no migration is needed).
+    attempts: integer("failures").notNull().default(0),
     windowStart: timestamp("window_start", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.scope, t.key] })],
 );
+
+// Server-side record of every web session (the JWT carries its id): signing out ends it here, so a
+// copied cookie stops working at once.
+export const authSessions = pgTable(
+  "auth_sessions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    method: text("method", { enum: ["password", "grant"] }).notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    endedAt: timestamp("ended_at", { withTimezone: true }),
+  },
+  (t) => [index("auth_sessions_user_idx").on(t.userId)],
+);
+
+// Single-use, short-lived sign-in grants (a handoff link, an account-switch confirmation, a fresh
+// registration): only the SHA-256 of the token is stored.
+export const authGrants = pgTable("auth_grants", {
+  tokenHash: text("token_hash").primaryKey(),
+  userId: integer("user_id")
+    .notNull()
+    .references(() => users.id, { onDelete: "cascade" }),
+  purpose: text("purpose", { enum: ["oci-handoff", "oci-switch", "registration"] }).notNull(),
+  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  usedAt: timestamp("used_at", { withTimezone: true }),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});

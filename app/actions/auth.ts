@@ -2,32 +2,20 @@
 
 import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
-import { signOut } from "@/lib/auth";
 import { credentialsSchema } from "@/lib/auth/credentials";
-import { signInWithPassword } from "@/lib/auth/sign-in";
-import { registerConsumer, registrationSchema } from "@/lib/auth/register";
-import { forgetAnonymousCart } from "@/lib/cart/current";
-import { mergeAnonymousCart } from "@/lib/cart/store";
+import { registrationSchema } from "@/lib/auth/register";
 import { fieldErrors, type FieldErrors } from "@/lib/http/json";
 import { safeRedirectPath } from "@/lib/http/redirect";
-import { endOciCookie } from "@/lib/oci/cookie";
+import { registerShopper, signInShopper, signOutShopper } from "@/lib/shopper/session";
 
 export type FormState = { error?: string; fields?: FieldErrors; values?: Record<string, string> };
 
 const SIGNIN_MESSAGES: Record<string, string> = {
   throttled: "Too many failed attempts. Wait 15 minutes and try again.",
+  busy: "Signing in is busy right now. Please try again in a few seconds.",
   disabled: "This account is disabled. Please contact our customer service.",
   credentials: "The e-mail address, debtor number or password is not correct.",
 };
-
-async function signInAndMerge(username: string, password: string) {
-  const user = await signInWithPassword(username, password);
-  // Only after a successful sign-in: a failed attempt must leave the anonymous cart as it was.
-  const anonymousCart = await forgetAnonymousCart();
-  if (anonymousCart) await mergeAnonymousCart(anonymousCart, user.id);
-  // A web sign-in ends any punchout of this browser: its basket must not take over the web cart.
-  await endOciCookie();
-}
 
 export async function loginAction(_prev: FormState, form: FormData): Promise<FormState> {
   const raw = { username: String(form.get("username") ?? ""), password: String(form.get("password") ?? "") };
@@ -35,7 +23,7 @@ export async function loginAction(_prev: FormState, form: FormData): Promise<For
   const parsed = credentialsSchema.safeParse(raw);
   if (!parsed.success) return { fields: fieldErrors(parsed.error), values };
   try {
-    await signInAndMerge(parsed.data.username, parsed.data.password);
+    await signInShopper(parsed.data.username, parsed.data.password);
   } catch (error) {
     if (error instanceof AuthError) {
       if (error.type !== "CredentialsSignin") return { error: "Signing in is not possible right now. Please try again in a moment.", values };
@@ -52,10 +40,9 @@ export async function registerAction(_prev: FormState, form: FormData): Promise<
   const values = { name: raw.name!, email: raw.email! };
   const parsed = registrationSchema.safeParse(raw);
   if (!parsed.success) return { fields: fieldErrors(parsed.error), values };
-  const result = await registerConsumer(parsed.data);
-  if (!result.ok) return { fields: { email: result.message }, values };
   try {
-    await signInAndMerge(parsed.data.email, parsed.data.password);
+    const result = await registerShopper(parsed.data);
+    if (!result.ok) return result.field ? { fields: { [result.field]: result.message }, values } : { error: result.message, values };
   } catch (error) {
     if (error instanceof AuthError) return { error: "Your account was created. Please sign in.", values };
     throw error;
@@ -64,7 +51,6 @@ export async function registerAction(_prev: FormState, form: FormData): Promise<
 }
 
 export async function logoutAction() {
-  await endOciCookie();
-  await signOut({ redirect: false });
+  await signOutShopper();
   redirect("/");
 }

@@ -2,8 +2,8 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { productIdSchema, quantitySchema } from "@/lib/cart/api";
-import { currentCartIdForWrite } from "@/lib/cart/current";
+import { productIdSchema, quantitySchema } from "@/lib/shopper/cart-api";
+import { currentCartIdForWrite } from "@/lib/shopper/current-cart";
 import { addToCart, CartError } from "@/lib/cart/store";
 import { slugSchema } from "@/lib/catalog/params";
 

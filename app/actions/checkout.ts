@@ -2,11 +2,11 @@
 
 import { redirect } from "next/navigation";
 import { getViewer } from "@/lib/auth/viewer";
-import { currentCartId } from "@/lib/cart/current";
+import { currentCartId } from "@/lib/shopper/current-cart";
 import { fieldErrors, type FieldErrors } from "@/lib/http/json";
-import { getOciState } from "@/lib/oci/current";
+import { getOciState } from "@/lib/oci/next/current";
 import { checkoutFormToObject, checkoutSchema } from "@/lib/orders/checkout-schema";
-import { OrderError, placeOrderFromCart } from "@/lib/orders/store";
+import { placeWebOrder } from "@/lib/orders/checkout";
 
 export type CheckoutState = { error?: string; fields?: FieldErrors; values?: Record<string, string> };
 
@@ -31,22 +31,14 @@ async function placeOrder(form: FormData): Promise<CheckoutState> {
   const cartId = await currentCartId();
   if (!cartId) return { error: "Your cart is empty." };
   const input = parsed.data;
-  let orderId: string;
-  try {
-    const order = await placeOrderFromCart(viewer, cartId, {
-      channel: "web",
-      status: "placed",
+  const order = await placeWebOrder(viewer, cartId, {
       idempotencyKey: input.idempotencyKey,
       paymentMethod: viewer.customer.kind === "b2b" ? "invoice" : "bank_transfer",
       poReference: input.poReference,
       note: input.note,
       shippingAddress: input.shipping,
       billingAddress: input.billing,
-    });
-    orderId = order.id;
-  } catch (error) {
-    if (error instanceof OrderError) return { error: error.message };
-    throw error;
-  }
-  redirect(`/account/orders/${orderId}?placed=1`);
+  });
+  if (!order.ok) return { error: order.message };
+  redirect(`/account/orders/${order.id}?placed=1`);
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { CartView } from "@/components/cart/cart-view";
-import { currentCartView } from "@/lib/cart/view";
+import { currentCartView } from "@/lib/shopper/cart-view";
 
 export const metadata: Metadata = { title: "Cart" };
 

@@ -4,8 +4,8 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { CheckoutForm } from "@/components/checkout/checkout-form";
 import { getViewer } from "@/lib/auth/viewer";
-import { currentCartView } from "@/lib/cart/view";
-import { getOciState } from "@/lib/oci/current";
+import { currentCartView } from "@/lib/shopper/cart-view";
+import { getOciState } from "@/lib/oci/next/current";
 
 export const metadata: Metadata = { title: "Checkout" };
 

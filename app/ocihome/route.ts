@@ -1,5 +1,5 @@
 import { guarded } from "@/lib/http/guard";
-import { handleOciCall, ociUnavailable } from "@/lib/oci/entry";
+import { handleOciCall, ociUnavailable } from "@/lib/oci/next/entry";
 
 // The procurement system's entry point (SAP posts by default; links use GET).
 export const dynamic = "force-dynamic";

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useState } from "react";
-import type { CartDto } from "@/lib/cart/dto";
+import type { CartView as CartDto } from "@/lib/shopper/cart-view-types";
 import { OciTransferForm } from "./oci-transfer-form";
 import { useCart, useCartMutation } from "./use-cart";
 

@@ -1,53 +1,138 @@
 "use client";
 
-import { useRef } from "react";
+import { useQueryClient } from "@tanstack/react-query";
+import { useEffect, useRef, useState, type MouseEvent } from "react";
+import { cancelBasketAction, transferBasketAction, type HookSubmission, type ReturnActionResult } from "@/app/actions/oci";
 import type { OciForm } from "@/lib/oci/basket";
+import { CART_KEY } from "./use-cart";
 
-/**
- * Tells the shop that the basket left, without holding up the post itself: a keepalive request
- * survives the navigation to the hook URL, and the form submits at once.
- */
-function useNotifyOnce(url: string) {
-  const sent = useRef(false);
-  return () => {
-    if (sent.current) return;
-    sent.current = true;
-    void fetch(url, { method: "POST", keepalive: true, credentials: "same-origin", headers: { "Content-Type": "application/json" }, body: "{}" }).catch(() => {});
-  };
-}
+const isSapEvent = (action: string) => /^sapevent:/i.test(action);
 
 function HiddenFields({ fields }: { fields: [string, string][] }) {
   return fields.map(([name, value], i) => <input key={`${i}-${name}`} type="hidden" name={name} value={value} />);
 }
 
+/** A form that goes to the hook: with script after the shop has recorded it, natively for SAPEVENT. */
+function HookForm({ form, label, testId, disabled, onSend, className }: { form: HookSubmission; label: string; testId: string; disabled: boolean; onSend: (e: MouseEvent<HTMLButtonElement>, el: HTMLFormElement) => void; className: string }) {
+  const ref = useRef<HTMLFormElement>(null);
+  return (
+    <form ref={ref} method="post" action={form.action} target={form.target} acceptCharset={form.charset} data-testid={testId}>
+      <HiddenFields fields={form.fields} />
+      <button type="submit" className={className} disabled={disabled} onClick={(e) => onSend(e, ref.current!)}>
+        {label}
+      </button>
+    </form>
+  );
+}
+
+/** Without script the buttons post to the shop, which records first and then hands over the hook form. */
+function ShopForm({ intent, snapshotId, label, className, disabled }: { intent: "transfer" | "cancel"; snapshotId?: string | null; label: string; className: string; disabled: boolean }) {
+  return (
+    <form method="post" action="/oci/transfer" data-testid={`oci-${intent}-shop-form`}>
+      <input type="hidden" name="intent" value={intent} />
+      {snapshotId ? <input type="hidden" name="snapshot" value={snapshotId} /> : null}
+      <button type="submit" className={className} disabled={disabled}>
+        {label}
+      </button>
+    </form>
+  );
+}
+
 /**
- * The OCI return form: a real form posting straight to the hook URL as the procurement system gave
- * it, with a real submit button — so it works without JavaScript and with SAP GUI's SAPEVENT target.
+ * The OCI return. The server froze the basket as a snapshot; "Return to Procurement System" first
+ * records that snapshot as a transferred order (server action), then posts exactly those fields to
+ * the hook. SAP GUI's SAPEVENT target only works as the literal form submitted by the click, so
+ * there the click submits natively and the same record goes to the shop as a beacon. Before the
+ * script runs (or without it) the buttons post to the shop instead (see /oci/transfer).
  */
 export function OciTransferForm({ oci, disabled, hasItems }: { oci: OciForm; disabled: boolean; hasItems: boolean }) {
-  const notifyTransfer = useNotifyOnce("/api/oci/transfer");
-  const notifyCancel = useNotifyOnce("/api/oci/cancel");
+  const client = useQueryClient();
+  const [scripted, setScripted] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const [sent, setSent] = useState<{ intent: "transfer" | "cancel"; form: HookSubmission } | null>(null);
+  const pendingSubmit = useRef<HTMLFormElement | null>(null);
+  useEffect(() => setScripted(true), []);
+  // The recorded form re-renders with the stored fields, then goes to the hook.
+  useEffect(() => {
+    if (sent && pendingSubmit.current) {
+      const form = pendingSubmit.current;
+      pendingSubmit.current = null;
+      form.submit();
+    }
+  }, [sent]);
+
+  const sapGui = isSapEvent(oci.action);
+  const transfer = { action: oci.action, target: oci.target, charset: oci.charset, fields: oci.fields };
+  const cancel = { action: oci.action, target: oci.target, charset: oci.charset, fields: oci.cancelFields };
+
+  async function run(e: MouseEvent<HTMLButtonElement>, form: HTMLFormElement, intent: "transfer" | "cancel") {
+    if (sapGui) {
+      // The native submit goes ahead in this very click; the record travels beside it.
+      const body = new URLSearchParams({ intent, sent: "1", ...(intent === "transfer" && oci.snapshotId ? { snapshot: oci.snapshotId } : {}) });
+      navigator.sendBeacon("/oci/transfer", body);
+      setSent({ intent, form: intent === "transfer" ? transfer : cancel });
+      return;
+    }
+    e.preventDefault();
+    if (busy) return;
+    if (sent?.intent === intent) {
+      // Already recorded: the same record may be sent again while this page is open.
+      form.submit();
+      return;
+    }
+    setBusy(true);
+    setMessage(null);
+    let result: ReturnActionResult;
+    try {
+      result = intent === "transfer" ? await transferBasketAction(oci.snapshotId) : await cancelBasketAction();
+    } catch {
+      result = { ok: false, message: "The shop could not be reached. Nothing was sent; please try again." };
+    }
+    setBusy(false);
+    if (!result.ok) {
+      setMessage(result.message);
+      if (result.cart) client.setQueryData(CART_KEY, result.cart);
+      return;
+    }
+    pendingSubmit.current = form;
+    setSent({ intent, form: result.form });
+  }
+
+  const off = disabled || busy;
+  if (!scripted) {
+    return (
+      <div className="space-y-3">
+        {oci.error ? <p role="alert" className="field-error">{oci.error}</p> : hasItems && oci.snapshotId ? <ShopForm intent="transfer" snapshotId={oci.snapshotId} label="Return to Procurement System" className="btn-primary w-full" disabled={disabled} /> : null}
+        <ShopForm intent="cancel" label="Cancel and return an empty basket" className="btn-secondary w-full" disabled={disabled} />
+        <Note />
+      </div>
+    );
+  }
   return (
     <div className="space-y-3">
+      {message ? <p role="alert" className="field-error" data-testid="oci-message">{message}</p> : null}
+      {sent && sapGui ? <p role="status" className="text-sm text-green-800">Your basket was handed to SAP. You can close this window.</p> : null}
       {oci.error ? (
         <p role="alert" className="field-error">{oci.error}</p>
-      ) : hasItems ? (
-        <form method="post" action={oci.action} target={oci.target} acceptCharset={oci.charset} onSubmit={notifyTransfer} data-testid="oci-form">
-          <HiddenFields fields={oci.fields} />
-          <button type="submit" className="btn-primary w-full" disabled={disabled}>
-            Return to Procurement System
-          </button>
-        </form>
+      ) : hasItems && oci.snapshotId ? (
+        <HookForm form={sent?.intent === "transfer" ? sent.form : transfer} label="Return to Procurement System" testId="oci-form" disabled={off} onSend={(e, f) => void run(e, f, "transfer")} className="btn-primary w-full" />
       ) : null}
-      <form method="post" action={oci.action} target={oci.target} acceptCharset={oci.charset} onSubmit={notifyCancel} data-testid="oci-cancel-form">
-        <HiddenFields fields={oci.cancelFields} />
-        <button type="submit" className="btn-secondary w-full" disabled={disabled}>
-          Cancel and return an empty basket
-        </button>
-      </form>
-      <p className="text-xs text-slate-600">
-        Your procurement system creates the purchase order. Prices are your net prices at the moment of transfer.
-      </p>
+      <HookForm form={sent?.intent === "cancel" ? sent.form : cancel} label="Cancel and return an empty basket" testId="oci-cancel-form" disabled={off} onSend={(e, f) => void run(e, f, "cancel")} className="btn-secondary w-full" />
+      {oci.fields.length > 0 ? (
+        <details className="text-xs text-slate-700">
+          <summary className="cursor-pointer">Fields sent to your procurement system</summary>
+          <table className="mt-2 w-full" data-testid="oci-fields">
+            <thead><tr><th scope="col" className="text-left">Field</th><th scope="col" className="text-left">Value</th></tr></thead>
+            <tbody>{oci.fields.map(([n, v], i) => <tr key={`${i}-${n}`}><td className="pr-2 align-top font-mono">{n}</td><td className="break-all">{v}</td></tr>)}</tbody>
+          </table>
+        </details>
+      ) : null}
+      <Note />
     </div>
   );
+}
+
+function Note() {
+  return <p className="text-xs text-slate-600">Your procurement system creates the purchase order. Prices are your net prices at the moment of transfer.</p>;
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { CartDto } from "@/lib/cart/dto";
+import type { CartView as CartDto } from "@/lib/shopper/cart-view-types";
 
 export const CART_KEY = ["cart"] as const;
 

@@ -2,19 +2,36 @@ import "server-only";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { COOKIE_NAMES, COOKIE_OPTIONS } from "@/lib/http/cookies";
-import { clientIp } from "@/lib/http/origin";
-import { redeemHandoff } from "@/lib/oci/handoff";
+import { clientIp } from "@/lib/http/client-ip";
 import { verifyCredentials } from "./credentials";
+import { redeemGrant, type GrantPurpose } from "./grants";
 import { appSecret } from "./secret";
+import { endAuthSession, openAuthSession } from "./sessions";
 
-export class ThrottledSignin extends CredentialsSignin {
+/** A refusal that tells the caller when to try again (throttled, or every hashing slot busy). */
+class RetryLaterSignin extends CredentialsSignin {
+  constructor(readonly retryAfterSeconds: number) {
+    super();
+  }
+}
+export class ThrottledSignin extends RetryLaterSignin {
   code = "throttled";
+}
+export class BusySignin extends RetryLaterSignin {
+  code = "busy";
 }
 export class DisabledSignin extends CredentialsSignin {
   code = "disabled";
 }
 
 export const SESSION_MAX_AGE_SECONDS = 7 * 24 * 60 * 60;
+
+declare module "next-auth" {
+  interface Session {
+    /** The server-side session row this JWT belongs to. */
+    sid?: string;
+  }
+}
 
 // Lazily configured so `next build` never needs the secret or the database.
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
@@ -34,31 +51,42 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       async authorize(credentials, request) {
         const result = await verifyCredentials(credentials, clientIp(request.headers));
         if (result.ok) return result.user;
-        if (result.reason === "throttled") throw new ThrottledSignin();
+        if (result.reason === "throttled") throw new ThrottledSignin(result.retryAfterSeconds);
+        if (result.reason === "busy") throw new BusySignin(result.retryAfterSeconds);
         if (result.reason === "disabled") throw new DisabledSignin();
         throw new CredentialsSignin();
       },
     }),
-    // Only for the punchout fallback: a one-time link opens the session in a new window when the
-    // procurement system's frame refused cookies. Proves nothing but that link (see lib/oci/handoff).
+    // Signs in a user the shop has already established (see lib/auth/grants): the raw grant token
+    // is only ever known to server code, which passes it here with the purposes it accepts.
     Credentials({
-      id: "oci-handoff",
-      credentials: { token: {} },
+      id: "grant",
+      credentials: { token: {}, purpose: {} },
       async authorize(credentials) {
-        const redeemed = await redeemHandoff(credentials.token);
-        if (!redeemed) throw new CredentialsSignin();
-        return redeemed.user;
+        const purposes = String(credentials.purpose ?? "").split(",") as GrantPurpose[];
+        const user = await redeemGrant(credentials.token, purposes);
+        if (!user) throw new CredentialsSignin();
+        return user;
       },
     }),
   ],
   callbacks: {
-    jwt({ token, user }) {
-      if (user?.id) token.sub = user.id;
+    async jwt({ token, user, account }) {
+      if (user?.id) {
+        token.sub = user.id;
+        token.sid = await openAuthSession(Number(user.id), account?.provider === "grant" ? "grant" : "password", SESSION_MAX_AGE_SECONDS);
+      }
       return token;
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
+      if (typeof token.sid === "string") session.sid = token.sid;
       return session;
+    },
+  },
+  events: {
+    async signOut(message) {
+      if ("token" in message) await endAuthSession(message.token?.sid);
     },
   },
   logger: {

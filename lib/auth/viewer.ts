@@ -1,7 +1,7 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { cache } from "react";
-import { customers, users } from "@/db/schema";
+import { authSessions, customers, users } from "@/db/schema";
 import { getDb } from "@/lib/db/client";
 import { auth } from "./index";
 
@@ -23,12 +23,14 @@ export type Viewer = {
 /**
  * The signed-in user as the database knows them now. The JWT only says who signed in; whether that
  * account is still active, and which customer (and so which prices and orders) it belongs to, is
- * read here on every request, next to the data it guards.
+ * read here on every request, next to the data it guards — together with the server-side session row,
+ * so signing out ends every copy of the cookie.
  */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
   const session = await auth();
   const id = Number(session?.user?.id);
-  if (!Number.isSafeInteger(id) || id <= 0) return null;
+  const sid = session?.sid;
+  if (!Number.isSafeInteger(id) || id <= 0 || typeof sid !== "string" || !/^[0-9a-f-]{36}$/i.test(sid)) return null;
   const db = await getDb();
   const [row] = await db
     .select({
@@ -49,6 +51,8 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
     })
     .from(users)
     .innerJoin(customers, eq(customers.id, users.customerId))
+    // The session must still be open on the server: a signed-out cookie copy finds no row.
+    .innerJoin(authSessions, and(eq(authSessions.id, sid), eq(authSessions.userId, users.id), isNull(authSessions.endedAt), gt(authSessions.expiresAt, sql`now()`)))
     .where(eq(users.id, id))
     .limit(1);
   if (!row || !row.active || !row.customerActive) return null;

@@ -1,5 +1,4 @@
 import { formatMoney, formatUnitPrice } from "@/lib/money/format";
-import type { OciForm } from "@/lib/oci/basket";
 import type { PricedCart } from "./types";
 
 /** What the browser gets: display strings computed on the server, never prices to compute with. */
@@ -23,11 +22,9 @@ export type CartDto = {
   total: string;
   itemCount: number;
   lineCount: number;
-  /** Present in a punchout session: the return form, rendered by the cart page as is. */
-  oci?: OciForm;
 };
 
-export function toCartDto(cart: PricedCart, oci?: OciForm): CartDto {
+export function toCartDto(cart: PricedCart): CartDto {
   const c = cart.currency;
   return {
     lines: cart.lines.map((l) => ({
@@ -49,6 +46,5 @@ export function toCartDto(cart: PricedCart, oci?: OciForm): CartDto {
     total: formatMoney(cart.totals.total, c),
     itemCount: cart.itemCount,
     lineCount: cart.lineCount,
-    ...(oci ? { oci } : {}),
   };
 }

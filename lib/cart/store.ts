@@ -117,6 +117,11 @@ export async function removeLine(cartId: string, productId: number): Promise<voi
   await touch(db, cartId);
 }
 
+/** Locks the cart row inside the caller's transaction: checkouts and transfers of one cart queue up. */
+export async function lockCart(tx: Tx, cartId: string): Promise<void> {
+  await tx.select({ id: carts.id }).from(carts).where(eq(carts.id, cartId)).for("update");
+}
+
 export async function clearCart(cartId: string, db?: Db | Tx): Promise<void> {
   const d = db ?? (await getDb());
   await d.delete(cartLines).where(eq(cartLines.cartId, cartId));

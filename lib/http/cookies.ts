@@ -21,5 +21,3 @@ export const COOKIE_NAMES = {
   cart: "shop.cart",
   oci: "shop.oci",
 } as const;
-
-export const ANON_CART_MAX_AGE = 60 * 60 * 24 * 30;

@@ -1,4 +1,4 @@
-import { normalizeCharset } from "@/lib/oci/text";
+import { isLatin1Label } from "./charset";
 
 export const MAX_FORM_BYTES = 64 * 1024;
 
@@ -17,28 +17,56 @@ function percentDecodeToBytes(s: string): Uint8Array {
 }
 
 /**
- * Parses an application/x-www-form-urlencoded body in the charset the sender used. Procurement
- * systems post ISO-8859-1 as often as UTF-8: the charset comes from the Content-Type, else from
- * the OCI field `http_content_charset` in the body itself, else UTF-8.
+ * Parses an application/x-www-form-urlencoded body in the charset the sender used: the one named in
+ * the Content-Type, else the one named by the body's own `charsetField` (if the caller's protocol
+ * has one), else UTF-8. Latin-1 labels decode as windows-1252, as browsers send them.
  */
-export function parseUrlEncoded(body: Uint8Array, contentType: string | null): [string, string][] {
+export function parseUrlEncoded(body: Uint8Array, contentType: string | null, charsetField?: string): [string, string][] {
   const ascii = new TextDecoder("latin1").decode(body);
   const pairs = ascii.split("&").filter(Boolean).map((part) => {
     const eq = part.indexOf("=");
     return eq < 0 ? ([part, ""] as const) : ([part.slice(0, eq), part.slice(eq + 1)] as const);
   });
-  const declared =
-    /charset=([^;\s]+)/i.exec(contentType ?? "")?.[1] ??
-    pairs.find(([k]) => k.toLowerCase() === "http_content_charset")?.[1];
-  const label = normalizeCharset(declared?.replace(/^"|"$/g, "")) === "iso-8859-1" ? "windows-1252" : "utf-8";
-  const decoder = new TextDecoder(label);
+  const field = charsetField?.toLowerCase();
+  const declared = /charset=([^;\s]+)/i.exec(contentType ?? "")?.[1] ?? (field ? pairs.find(([k]) => k.toLowerCase() === field)?.[1] : undefined);
+  const decoder = new TextDecoder(isLatin1Label(declared) ? "windows-1252" : "utf-8");
   return pairs.map(([k, v]) => [decoder.decode(percentDecodeToBytes(k)), decoder.decode(percentDecodeToBytes(v))]);
 }
 
-/** Reads a body up to `limit` bytes; null when it is larger. */
+/**
+ * Reads a body up to `limit` bytes; null when it is larger. A declared Content-Length over the limit
+ * is refused before a single body byte is read, and a body without one is read as a stream and
+ * abandoned as soon as it passes the limit — nothing larger is ever buffered.
+ */
 export async function readBodyLimited(request: Request, limit = MAX_FORM_BYTES): Promise<Uint8Array | null> {
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > limit) return null;
-  const buffer = new Uint8Array(await request.arrayBuffer());
-  return buffer.byteLength > limit ? null : buffer;
+  const header = request.headers.get("content-length");
+  if (header !== null && (!/^\d+$/.test(header.trim()) || Number(header) > limit)) return null;
+  if (!request.body) return new Uint8Array();
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => {});
+      return null;
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(size);
+  let offset = 0;
+  for (const c of chunks) {
+    out.set(c, offset);
+    offset += c.byteLength;
+  }
+  return out;
+}
+
+/** Reads a small urlencoded form (the shop's own forms) into a Map; null when too large. */
+export async function readSmallForm(request: Request, limit = 8 * 1024): Promise<Map<string, string> | null> {
+  const body = await readBodyLimited(request, limit);
+  if (!body) return null;
+  return new Map(parseUrlEncoded(body, request.headers.get("content-type")));
 }

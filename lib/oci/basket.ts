@@ -1,20 +1,24 @@
 import type { PricedCart } from "@/lib/cart/types";
 import { toDb } from "@/lib/money/decimal";
-import { encodeOciBasket, OciEncodeError, type OciBasketLine } from "./fields";
+import { encodeOciBasket, OciEncodeError, type OciBasketLine } from "./outbound-fields";
 import type { OciSessionData } from "./session-token";
 
-/** Everything the cart page needs to render the return form; the fields come from the encoder only. */
+/**
+ * Everything the cart page needs to render the return form. `fields` is a frozen snapshot (see
+ * transfer.ts): the form, the hook and the stored order all get exactly this list.
+ */
 export type OciForm = {
   action: string;
   target: string;
   charset: "utf-8" | "iso-8859-1";
+  snapshotId: string | null;
   fields: [string, string][];
   /** An empty basket: the echo fields alone, for "cancel". */
   cancelFields: [string, string][];
   error: string | null;
 };
 
-/** Cart lines → encoder input: the customer's NET price per price unit for the line's quantity. */
+/** Cart lines → encoder input: the customer's NET price per price unit for the line's quantity. Pure. */
 export function basketLines(cart: PricedCart): OciBasketLine[] {
   return cart.lines
     .filter((l) => l.available)
@@ -34,18 +38,14 @@ export function basketLines(cart: PricedCart): OciBasketLine[] {
     }));
 }
 
-export function encodeCart(cart: PricedCart, session: OciSessionData, vendorNumber: string | null): [string, string][] {
-  return encodeOciBasket(basketLines(cart), { vendorNumber }, { echoFields: session.echoFields, charset: session.charset });
-}
+export type EncodedBasket = { ok: true; fields: [string, string][] } | { ok: false; error: string };
 
-export function ociFormFor(cart: PricedCart, session: OciSessionData, vendorNumber: string | null): OciForm {
-  const base = { action: session.hookUrl, target: session.target, charset: session.charset, cancelFields: session.echoFields };
+/** The ordered return-form fields for a basket, or a sentence saying which line cannot go. Pure. */
+export function encodeCart(cart: PricedCart, session: Pick<OciSessionData, "echoFields" | "charset">, vendorNumber: string | null): EncodedBasket {
   try {
-    return { ...base, fields: encodeCart(cart, session, vendorNumber), error: null };
+    return { ok: true, fields: encodeOciBasket(basketLines(cart), { vendorNumber }, { echoFields: session.echoFields, charset: session.charset }) };
   } catch (error) {
-    if (error instanceof OciEncodeError) {
-      return { ...base, fields: [], error: `Line ${error.line} cannot be transferred (${error.field}): ${error.message}. Please change or remove it.` };
-    }
+    if (error instanceof OciEncodeError) return { ok: false, error: `Line ${error.line} cannot be transferred (${error.field}): ${error.message}. Please change or remove it.` };
     throw error;
   }
 }

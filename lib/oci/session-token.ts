@@ -28,7 +28,8 @@ export type OciSessionData = {
 
 export type OpenOciSessionResult =
   | { status: "valid"; session: OciSessionData; expiresAt: number }
-  | { status: "expired" }
+  /** `sid` is the session the expired token belonged to (the shop records it as expired). */
+  | { status: "expired"; sid?: string }
   | { status: "invalid" }
   | { status: "absent" };
 
@@ -48,11 +49,12 @@ const sessionSchema = z.object({
 const keyCache = new Map<string, Uint8Array>();
 
 /**
- * "cookie" seals the session cookie; "handoff" seals the short-lived link that moves a punchout into
- * a new window when the browser refused cookies. Separate keys: one can never pass for the other.
+ * "cookie" seals the session cookie; "handoff" the short-lived link that moves a punchout into a new
+ * window when the browser refused cookies; "switch" the confirmation that lets a browser signed in
+ * as someone else continue as the punchout user. Separate keys: one can never pass for another.
  */
-export type TokenPurpose = "cookie" | "handoff";
-const KEY_INFO: Record<TokenPurpose, string> = { cookie: "oci-session-cookie v1", handoff: "oci-session-handoff v1" };
+export type TokenPurpose = "cookie" | "handoff" | "switch";
+const KEY_INFO: Record<TokenPurpose, string> = { cookie: "oci-session-cookie v1", handoff: "oci-session-handoff v1", switch: "oci-account-switch v1" };
 
 function deriveKey(secret: string, purpose: TokenPurpose = "cookie"): Uint8Array {
   if (typeof secret !== "string" || secret.length === 0) throw new Error("OCI session: the app secret is empty");
@@ -66,19 +68,23 @@ function deriveKey(secret: string, purpose: TokenPurpose = "cookie"): Uint8Array
   return key;
 }
 
-export async function sealOciSession(data: OciSessionData, options: { secret: string; idleSeconds: number; now?: number; purpose?: TokenPurpose }): Promise<string> {
-  const session = sessionSchema.parse(data);
+type SealOptions = { secret: string; idleSeconds: number; now?: number; purpose?: TokenPurpose };
+type OpenOptions = { secret: string; now?: number; purpose?: TokenPurpose };
+
+async function seal(claims: Record<string, unknown>, jti: string, options: SealOptions): Promise<string> {
   if (!Number.isFinite(options.idleSeconds) || options.idleSeconds <= 0) throw new RangeError("OCI session: idleSeconds must be > 0");
   const nowSeconds = Math.floor((options.now ?? Date.now()) / 1000);
-  return new EncryptJWT({ oci: session })
+  return new EncryptJWT(claims)
     .setProtectedHeader({ alg: "dir", enc: "A256GCM", typ: "JWT" })
     .setIssuedAt(nowSeconds)
     .setExpirationTime(nowSeconds + Math.ceil(options.idleSeconds))
-    .setJti(session.sid)
+    .setJti(jti)
     .encrypt(deriveKey(options.secret, options.purpose));
 }
 
-export async function openOciSession(token: string | undefined, options: { secret: string; now?: number; purpose?: TokenPurpose }): Promise<OpenOciSessionResult> {
+type Opened = { status: "valid"; payload: Record<string, unknown>; exp: number } | { status: "expired"; payload?: Record<string, unknown> } | { status: "invalid" } | { status: "absent" };
+
+async function open(token: string | undefined, options: OpenOptions): Promise<Opened> {
   if (token === undefined || token === "") return { status: "absent" };
   const key = deriveKey(options.secret, options.purpose);
   if (typeof token !== "string" || token.length > MAX_TOKEN_LENGTH) return { status: "invalid" };
@@ -89,11 +95,85 @@ export async function openOciSession(token: string | undefined, options: { secre
       currentDate: new Date(options.now ?? Date.now()),
       requiredClaims: ["exp"],
     });
-    const session = sessionSchema.safeParse(payload.oci);
-    if (!session.success || typeof payload.exp !== "number") return { status: "invalid" };
-    return { status: "valid", session: session.data as OciSessionData, expiresAt: payload.exp * 1000 };
+    if (typeof payload.exp !== "number") return { status: "invalid" };
+    return { status: "valid", payload, exp: payload.exp };
   } catch (error) {
-    if (error instanceof errors.JWTExpired) return { status: "expired" };
+    // Only a token that decrypted (so it is ours) and is past its exp is "expired".
+    if (error instanceof errors.JWTExpired) return { status: "expired", payload: error.payload as Record<string, unknown> };
     return { status: "invalid" };
   }
+}
+
+export async function sealOciSession(data: OciSessionData, options: SealOptions): Promise<string> {
+  const session = sessionSchema.parse(data);
+  return seal({ oci: session }, session.sid, options);
+}
+
+export async function openOciSession(token: string | undefined, options: OpenOptions): Promise<OpenOciSessionResult> {
+  const opened = await open(token, options);
+  if (opened.status === "expired") {
+    const sid = sessionSchema.safeParse(opened.payload?.oci);
+    return sid.success ? { status: "expired", sid: sid.data.sid } : { status: "expired" };
+  }
+  if (opened.status !== "valid") return opened;
+  const session = sessionSchema.safeParse(opened.payload.oci);
+  if (!session.success) return { status: "invalid" };
+  return { status: "valid", session: session.data as OciSessionData, expiresAt: opened.exp * 1000 };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The handoff link: the session to resume plus the single-use sign-in grant that proves the link.
+
+export type OciHandoff = { session: OciSessionData; grant: string };
+const grantSchema = z.string().min(20).max(200);
+
+export async function sealOciHandoff(handoff: OciHandoff, options: Omit<SealOptions, "purpose">): Promise<string> {
+  return seal({ oci: sessionSchema.parse(handoff.session), grant: grantSchema.parse(handoff.grant) }, handoff.session.sid, { ...options, purpose: "handoff" });
+}
+
+export async function openOciHandoff(token: string | undefined, options: Omit<OpenOptions, "purpose">): Promise<{ status: "valid"; handoff: OciHandoff } | { status: "expired" | "invalid" | "absent" }> {
+  const opened = await open(token, { ...options, purpose: "handoff" });
+  if (opened.status !== "valid") return { status: opened.status };
+  const session = sessionSchema.safeParse(opened.payload.oci);
+  const grant = grantSchema.safeParse(opened.payload.grant);
+  if (!session.success || !grant.success) return { status: "invalid" };
+  return { status: "valid", handoff: { session: session.data as OciSessionData, grant: grant.data } };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The account-switch confirmation: a verified punchout call waiting for the buyer's "Continue".
+
+export type OciPendingSwitch = {
+  /** the user whose credentials the call carried (already verified) */
+  userId: number;
+  /** the user this browser was signed in as when the call arrived */
+  fromUserId: number;
+  grant: string;
+  hookUrl: string;
+  target: string;
+  echoFields: [string, string][];
+  charset: "utf-8" | "iso-8859-1";
+  next: string;
+};
+
+const pendingSchema = z.object({
+  userId: z.number().int().safe(),
+  fromUserId: z.number().int().safe(),
+  grant: grantSchema,
+  hookUrl: z.string().min(1).max(2048),
+  target: z.string().min(1).max(64),
+  echoFields: z.array(z.tuple([z.string(), z.string()])).max(20),
+  charset: z.enum(["utf-8", "iso-8859-1"]),
+  next: z.string().min(1).max(512),
+});
+
+export async function sealOciPendingSwitch(pending: OciPendingSwitch, options: Omit<SealOptions, "purpose">): Promise<string> {
+  return seal({ pending: pendingSchema.parse(pending) }, `switch-${pending.userId}`, { ...options, purpose: "switch" });
+}
+
+export async function openOciPendingSwitch(token: string | undefined, options: Omit<OpenOptions, "purpose">): Promise<OciPendingSwitch | null> {
+  const opened = await open(token, { ...options, purpose: "switch" });
+  if (opened.status !== "valid") return null;
+  const pending = pendingSchema.safeParse(opened.payload.pending);
+  return pending.success ? (pending.data as OciPendingSwitch) : null;
 }

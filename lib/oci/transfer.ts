@@ -1,48 +1,148 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
-import { ociSessions } from "@/db/schema";
+import { createHash } from "node:crypto";
+import { and, desc, eq, ne } from "drizzle-orm";
+import { ociSnapshots } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
-import { findCartId } from "@/lib/cart/store";
-import { placeOrderFromCart } from "@/lib/orders/store";
-import { getDb } from "@/lib/db/client";
-import { encodeCart } from "./basket";
-import { hookOrigin } from "./call";
+import { clearCart, findCartId, lockCart, readCart } from "@/lib/cart/store";
+import type { PricedCart } from "@/lib/cart/types";
+import { getDb, type Db, type Tx } from "@/lib/db/client";
+import { orderDraftFromCart, type OrderDraft } from "@/lib/orders/draft";
+import { findOciOrder, insertOrder } from "@/lib/orders/store";
+import { priceContextFor } from "@/lib/pricing/context";
+import { encodeCart, type OciForm } from "./basket";
+import { hookOrigin } from "./inbound-call";
+import { endSessionIn, lockSession } from "./punchout-session";
 import type { OciSessionData } from "./session-token";
 
-export class OciTransferError extends Error {}
+/**
+ * The transfer: what the cart page renders is frozen as a snapshot (the exact ordered fields and
+ * the priced lines); "Return to Procurement System" records that snapshot as a transferred order
+ * in one transaction *before* the basket leaves, then the browser posts the same list to the hook.
+ * This module owns `oci_snapshots` and composes the cart, order and session owners' functions.
+ */
+
+/** What the buyer's browser sends to the hook, as stored with the order. */
+export type TransferRecord = { orderId: string; hookUrl: string; target: string; charset: "utf-8" | "iso-8859-1"; fields: [string, string][] };
+
+export type TransferResult =
+  | { ok: true; created: boolean; record: TransferRecord }
+  /** The basket is not what the page showed (another tab, a price change): nothing was recorded. */
+  | { ok: false; reason: "changed" }
+  | { ok: false; reason: "ended" | "expired" | "unknown" };
+
+export type CancelResult = { ok: true; hookUrl: string; target: string; charset: "utf-8" | "iso-8859-1"; fields: [string, string][] } | { ok: false; reason: "ended" | "expired" };
 
 /**
- * Records a transfer as an order with status "transferred" holding exactly the fields sent, empties
- * the punchout basket and ends the session — once. The order's idempotency key is the session id
- * and the cart row is locked, so double clicks and parallel submits find the first order.
+ * "confirm": the normal path — the snapshot must still be the session's current one and equal the
+ * basket as it is now. "sent": the browser has already submitted the form (SAP GUI's SAPEVENT
+ * target must be submitted by the click itself), so what was sent is recorded as it was.
  */
-export async function recordOciTransfer(viewer: Viewer, session: OciSessionData): Promise<{ orderId: string; created: boolean }> {
-  const cartId = await findCartId({ kind: "oci", userId: viewer.userId, ociSessionId: session.sid });
-  if (!cartId) throw new OciTransferError("The basket is empty.");
-  const order = await placeOrderFromCart(
-    viewer,
-    cartId,
-    { channel: "oci", status: "transferred", idempotencyKey: `oci:${session.sid}`, paymentMethod: "procurement", ociSessionId: session.sid, ociHookOrigin: hookOrigin(session.hookUrl) },
-    async (cart, tx) => {
-      const [open] = await tx
-        .select({ id: ociSessions.id })
-        .from(ociSessions)
-        .where(and(eq(ociSessions.id, session.sid), eq(ociSessions.userId, viewer.userId), eq(ociSessions.status, "active")))
-        .for("update");
-      if (!open) throw new OciTransferError("This punchout session has already ended.");
-      const fields = encodeCart(cart, session, viewer.customer.ociVendorNumber);
-      await tx.update(ociSessions).set({ status: "transferred", endedAt: sql`now()` }).where(eq(ociSessions.id, session.sid));
-      return { ociFields: fields };
-    },
-  );
-  return { orderId: order.id, created: order.created };
+export type TransferMode = "confirm" | "sent";
+
+const digestOf = (fields: [string, string][], draft: OrderDraft) => createHash("sha256").update(JSON.stringify([fields, draft])).digest("base64url");
+
+async function currentSnapshot(db: Db | Tx, sessionId: string) {
+  const [row] = await db
+    .select({ id: ociSnapshots.id, digest: ociSnapshots.digest })
+    .from(ociSnapshots)
+    .where(eq(ociSnapshots.sessionId, sessionId))
+    .orderBy(desc(ociSnapshots.seq))
+    .limit(1);
+  return row ?? null;
 }
 
-/** "Cancel": an empty basket goes back; the session ends and the basket is dropped, no order. */
-export async function cancelOciSession(viewer: Viewer, session: OciSessionData): Promise<void> {
+async function freeze(db: Db | Tx, session: OciSessionData, cart: PricedCart, vendorNumber: string | null): Promise<{ ok: true; id: string; fields: [string, string][] } | { ok: false; error: string }> {
+  const encoded = encodeCart(cart, session, vendorNumber);
+  if (!encoded.ok) return encoded;
+  const draft = orderDraftFromCart(cart);
+  const digest = digestOf(encoded.fields, draft);
+  const current = await currentSnapshot(db, session.sid);
+  if (current?.digest === digest) return { ok: true, id: current.id, fields: encoded.fields };
+  const [row] = await db.insert(ociSnapshots).values({ sessionId: session.sid, digest, fields: encoded.fields, order: draft }).returning({ id: ociSnapshots.id });
+  return { ok: true, id: row!.id, fields: encoded.fields };
+}
+
+/** The return form for the cart page: the basket frozen as the session's current snapshot. */
+export async function returnFormFor(session: OciSessionData, viewer: Viewer, cart: PricedCart): Promise<OciForm> {
+  const base = { action: session.hookUrl, target: session.target, charset: session.charset, cancelFields: session.echoFields };
+  const available = cart.lines.filter((l) => l.available);
+  if (available.length === 0) return { ...base, snapshotId: null, fields: [], error: null };
+  const frozen = await freeze(await getDb(), session, cart, viewer.customer.ociVendorNumber);
+  if (!frozen.ok) return { ...base, snapshotId: null, fields: [], error: frozen.error };
+  return { ...base, snapshotId: frozen.id, fields: frozen.fields, error: null };
+}
+
+/**
+ * Records the snapshot as the session's transferred order — exactly once. The session row is locked
+ * first, so a double click, two tabs or a repeated POST queue up and then find the stored record,
+ * which they get back unchanged. `session` is the cookie's data; after a transfer the cookie is gone
+ * and a repeat finds the record by the snapshot id alone (always scoped to the viewer).
+ */
+export async function recordTransfer(viewer: Viewer, snapshotId: string, session: OciSessionData | null, mode: TransferMode): Promise<TransferResult> {
   const db = await getDb();
-  await db
-    .update(ociSessions)
-    .set({ status: "cancelled", endedAt: sql`now()` })
-    .where(and(eq(ociSessions.id, session.sid), eq(ociSessions.userId, viewer.userId), eq(ociSessions.status, "active")));
+  return db.transaction(async (tx): Promise<TransferResult> => {
+    const [snapshot] = await tx.select().from(ociSnapshots).where(eq(ociSnapshots.id, snapshotId)).limit(1);
+    if (!snapshot) return { ok: false, reason: "unknown" };
+    const row = await lockSession(tx, snapshot.sessionId, viewer.userId);
+    if (!row) return { ok: false, reason: "unknown" };
+
+    const existing = await findOciOrder(tx, snapshot.sessionId);
+    if (existing) {
+      if (existing.snapshotId !== snapshot.id || existing.userId !== viewer.userId) return { ok: false, reason: "ended" };
+      return { ok: true, created: false, record: { orderId: existing.id, hookUrl: existing.hookUrl!, target: existing.target!, charset: existing.charset as TransferRecord["charset"], fields: existing.fields! } };
+    }
+    if (row.status === "expired" || (row.status === "active" && row.over)) {
+      await endSessionIn(tx, snapshot.sessionId, "expired");
+      return { ok: false, reason: "expired" };
+    }
+    if (row.status !== "active" || !session || session.sid !== snapshot.sessionId) return { ok: false, reason: "ended" };
+
+    const cartId = await findCartId({ kind: "oci", userId: viewer.userId, ociSessionId: session.sid }, tx);
+    if (!cartId) return { ok: false, reason: "changed" };
+    await lockCart(tx, cartId);
+    if (mode === "confirm") {
+      const current = await currentSnapshot(tx, session.sid);
+      const cart = await readCart(cartId, priceContextFor(viewer), tx);
+      const blocked = cart.lines.some((l) => l.problem);
+      const now = await freeze(tx, session, cart, viewer.customer.ociVendorNumber);
+      // Stale page or a basket that is not what it showed: the (new) current snapshot stays for the
+      // page to show; nothing is recorded.
+      if (blocked || current?.id !== snapshot.id || !now.ok || now.id !== snapshot.id) return { ok: false, reason: "changed" };
+    }
+
+    const record = { hookUrl: session.hookUrl, target: session.target, charset: session.charset, fields: snapshot.fields };
+    const order = await insertOrder(
+      tx,
+      viewer,
+      {
+        channel: "oci",
+        status: "transferred",
+        idempotencyKey: `oci:${session.sid}`,
+        paymentMethod: "procurement",
+        oci: { sessionId: session.sid, snapshotId: snapshot.id, hookOrigin: hookOrigin(session.hookUrl), ...record },
+      },
+      snapshot.order,
+    );
+    await clearCart(cartId, tx);
+    await endSessionIn(tx, session.sid, "transferred");
+    // Only the snapshot that left is worth keeping.
+    await tx.delete(ociSnapshots).where(and(eq(ociSnapshots.sessionId, session.sid), ne(ociSnapshots.id, snapshot.id)));
+    return { ok: true, created: true, record: { orderId: order.id, ...record } };
+  });
+}
+
+/** "Cancel": the session ends without an order; only the echo fields go back. Repeats are harmless. */
+export async function cancelTransfer(viewer: Viewer, session: OciSessionData): Promise<CancelResult> {
+  const db = await getDb();
+  return db.transaction(async (tx): Promise<CancelResult> => {
+    const row = await lockSession(tx, session.sid, viewer.userId);
+    if (!row) return { ok: false, reason: "ended" };
+    if (row.status === "active" && row.over) {
+      await endSessionIn(tx, session.sid, "expired");
+      return { ok: false, reason: "expired" };
+    }
+    if (row.status !== "active" && row.status !== "cancelled") return { ok: false, reason: row.status === "expired" ? "expired" : "ended" };
+    await endSessionIn(tx, session.sid, "cancelled");
+    return { ok: true, hookUrl: session.hookUrl, target: session.target, charset: session.charset, fields: session.echoFields };
+  });
 }

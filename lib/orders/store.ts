@@ -1,23 +1,15 @@
 import "server-only";
-import { and, asc, desc, eq, sql } from "drizzle-orm";
-import { carts, orderLines, orders, type Address } from "@/db/schema";
+import { and, asc, desc, eq } from "drizzle-orm";
+import { orderLines, orders, type Address } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
-import { readCart } from "@/lib/cart/store";
-import type { PricedCart } from "@/lib/cart/types";
 import { getDb, type Tx } from "@/lib/db/client";
-import { toDb } from "@/lib/money/decimal";
-import { priceContextFor } from "@/lib/pricing/context";
+import type { OrderDraft } from "./draft";
 
-export class OrderError extends Error {
-  constructor(
-    message: string,
-    readonly code: "empty_cart" | "cart_problem",
-  ) {
-    super(message);
-  }
-}
-
-type NewOrder = {
+/**
+ * The one writer of `orders` and `order_lines`. It inserts what a caller composed inside the
+ * caller's transaction (web checkout, punchout transfer); it never touches carts itself.
+ */
+export type NewOrder = {
   channel: "web" | "oci";
   status: "placed" | "transferred";
   idempotencyKey: string;
@@ -26,82 +18,54 @@ type NewOrder = {
   note?: string;
   shippingAddress?: Address | null;
   billingAddress?: Address | null;
-  ociSessionId?: string;
-  ociHookOrigin?: string;
-  ociFields?: [string, string][];
+  oci?: { sessionId: string; snapshotId: string; hookUrl: string; hookOrigin: string; target: string; charset: string; fields: [string, string][] };
 };
 
-/**
- * Turns a cart into an order in one transaction: the cart row is locked first, so a double submit
- * or a second tab waits, then finds the order already placed (by its idempotency key) or an empty
- * cart. Prices are the customer's at this moment, read inside the transaction.
- */
-export async function placeOrderFromCart(
-  viewer: Viewer,
-  cartId: string,
-  order: NewOrder,
-  beforeInsert?: (cart: PricedCart, tx: Tx) => Promise<Partial<NewOrder>> | Partial<NewOrder>,
-): Promise<{ id: string; number: number; created: boolean }> {
-  const db = await getDb();
-  return db.transaction(async (tx) => {
-    await tx.select({ id: carts.id }).from(carts).where(eq(carts.id, cartId)).for("update");
-    const [existing] = await tx
-      .select({ id: orders.id, number: orders.number, customerId: orders.customerId })
-      .from(orders)
-      .where(eq(orders.idempotencyKey, order.idempotencyKey))
-      .limit(1);
-    if (existing && existing.customerId === viewer.customer.id) return { id: existing.id, number: existing.number, created: false };
-    if (existing) throw new OrderError("The form expired: reload the page", "cart_problem");
+export async function findOrderByIdempotencyKey(tx: Tx, key: string) {
+  const [row] = await tx.select({ id: orders.id, number: orders.number, customerId: orders.customerId }).from(orders).where(eq(orders.idempotencyKey, key)).limit(1);
+  return row ?? null;
+}
 
-    const ctx = priceContextFor(viewer);
-    const cart = await readCart(cartId, ctx, tx);
-    if (cart.lines.length === 0) throw new OrderError("Your cart is empty.", "empty_cart");
-    const problem = cart.lines.find((l) => l.problem);
-    if (problem) throw new OrderError(`${problem.product.name}: ${problem.problem}`, "cart_problem");
-    const extra = beforeInsert ? await beforeInsert(cart, tx) : {};
-    const values = { ...order, ...extra };
+/** The transfer recorded for a punchout session, if any (at most one: the column is unique). */
+export async function findOciOrder(tx: Tx, sessionId: string) {
+  const [row] = await tx
+    .select({ id: orders.id, userId: orders.userId, snapshotId: orders.ociSnapshotId, hookUrl: orders.ociHookUrl, target: orders.ociTarget, charset: orders.ociCharset, fields: orders.ociFields })
+    .from(orders)
+    .where(eq(orders.ociSessionId, sessionId))
+    .limit(1);
+  return row ?? null;
+}
 
-    const [created] = await tx
-      .insert(orders)
-      .values({
-        customerId: viewer.customer.id,
-        userId: viewer.userId,
-        channel: values.channel,
-        status: values.status,
-        idempotencyKey: values.idempotencyKey,
-        paymentMethod: values.paymentMethod,
-        poReference: values.poReference ?? "",
-        note: values.note ?? "",
-        shippingAddress: values.shippingAddress ?? null,
-        billingAddress: values.billingAddress ?? null,
-        currency: cart.currency,
-        pricesIncludeVat: cart.totals.includesVat,
-        subtotal: toDb(cart.totals.subtotal),
-        vatTotal: toDb(cart.totals.vatTotal),
-        total: toDb(cart.totals.total),
-        ociSessionId: values.ociSessionId,
-        ociHookOrigin: values.ociHookOrigin,
-        ociFields: values.ociFields,
-      })
-      .returning({ id: orders.id, number: orders.number });
-    await tx.insert(orderLines).values(
-      cart.lines.map((l, i) => ({
-        orderId: created!.id,
-        lineNo: i + 1,
-        productId: l.product.id,
-        sku: l.product.sku,
-        name: l.product.name,
-        unit: l.product.unit,
-        priceUnit: l.product.priceUnit,
-        unitPrice: toDb(l.unitPrice),
-        quantity: l.quantity,
-        lineTotal: toDb(l.lineTotal),
-        vatRate: l.product.vatRate,
-      })),
-    );
-    await tx.execute(sql`delete from cart_lines where cart_id = ${cartId}::uuid`);
-    return { id: created!.id, number: created!.number, created: true };
-  });
+export async function insertOrder(tx: Tx, viewer: Viewer, order: NewOrder, draft: OrderDraft): Promise<{ id: string; number: number }> {
+  const [created] = await tx
+    .insert(orders)
+    .values({
+      customerId: viewer.customer.id,
+      userId: viewer.userId,
+      channel: order.channel,
+      status: order.status,
+      idempotencyKey: order.idempotencyKey,
+      paymentMethod: order.paymentMethod,
+      poReference: order.poReference ?? "",
+      note: order.note ?? "",
+      shippingAddress: order.shippingAddress ?? null,
+      billingAddress: order.billingAddress ?? null,
+      currency: draft.currency,
+      pricesIncludeVat: draft.pricesIncludeVat,
+      subtotal: draft.subtotal,
+      vatTotal: draft.vatTotal,
+      total: draft.total,
+      ociSessionId: order.oci?.sessionId,
+      ociSnapshotId: order.oci?.snapshotId,
+      ociHookUrl: order.oci?.hookUrl,
+      ociHookOrigin: order.oci?.hookOrigin,
+      ociTarget: order.oci?.target,
+      ociCharset: order.oci?.charset,
+      ociFields: order.oci?.fields,
+    })
+    .returning({ id: orders.id, number: orders.number });
+  await tx.insert(orderLines).values(draft.lines.map((l, i) => ({ orderId: created!.id, lineNo: i + 1, ...l })));
+  return created!;
 }
 
 /** Orders of the viewer's customer: authorization is part of the query. */

@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import { hookOrigin, parseOciCall, type OciCall } from "@/lib/oci/call";
+import { hookOrigin, parseOciCall, type OciCall } from "@/lib/oci/inbound-call";
 
 const HOOK = "https://srm.example.com/sap/bc/bsp/sap/ocihook?sap-client=100&x=a%20b";
 const BASE: [string, string][] = [
@@ -156,6 +156,15 @@ describe("parseOciCall — accepted calls", () => {
 });
 
 describe("parseOciCall — problems", () => {
+  it("refuses control characters in the credentials (a NUL appended to the right password never passes)", () => {
+    expect(fields([["username", "10001\u0000"], ["password", "demo1234"], ["hook_url", HOOK]])).toEqual(["username"]);
+    expect(fields([["username", "buyer\n@example.com"], ["password", "demo1234"], ["hook_url", HOOK]])).toEqual(["username"]);
+    expect(fields([["username", "10001"], ["password", "demo1234\u0000"], ["hook_url", HOOK]])).toEqual(["password"]);
+    expect(fields([["username", "10001"], ["password", "demo\u007f1234"], ["hook_url", HOOK]])).toEqual(["password"]);
+    // Messages never echo the value.
+    for (const p of problems([["username", "10001"], ["password", "demo1234\u0000"], ["hook_url", HOOK]])) expect(p.message).not.toContain("demo1234");
+  });
+
   it("reports missing or empty username, password and hook_url", () => {
     expect(fields([])).toEqual(expect.arrayContaining(["username", "password", "hook_url"]));
     expect(fields([["username", " "], ["password", ""], ["hook_url", ""]])).toEqual(expect.arrayContaining(["username", "password", "hook_url"]));

@@ -1,6 +1,6 @@
 import { describe, it, expect } from "vitest";
-import { OCI_FIELD_LIMITS, OciEncodeError, encodeOciBasket, type OciBasketLine } from "@/lib/oci/fields";
-import { cutText, normalizeCharset, toLatin1 } from "@/lib/oci/text";
+import { OCI_FIELD_LIMITS, OciEncodeError, encodeOciBasket, type OciBasketLine } from "@/lib/oci/outbound-fields";
+import { cutText, normalizeCharset, toLatin1 } from "@/lib/oci/text-rules";
 
 const ECHO: [string, string][] = [
   ["~OkCode", "ADDI"],

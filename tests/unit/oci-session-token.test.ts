@@ -1,7 +1,7 @@
 import { describe, it, expect } from "vitest";
 import { hkdfSync } from "node:crypto";
 import { EncryptJWT } from "jose";
-import { openOciSession, sealOciSession, type OciSessionData } from "@/lib/oci/session-token";
+import { openOciHandoff, openOciPendingSwitch, openOciSession, sealOciHandoff, sealOciPendingSwitch, sealOciSession, type OciSessionData } from "@/lib/oci/session-token";
 
 const SECRET = "test-secret-0123456789abcdef0123456789abcdef";
 const NOW = Date.UTC(2025, 0, 15, 10, 0, 0);
@@ -78,8 +78,9 @@ describe("OCI session token", () => {
   it("reports a token past its exp as expired", async () => {
     const token = await sealOciSession(DATA, { secret: SECRET, idleSeconds: 1800, now: NOW });
     expect((await openOciSession(token, { secret: SECRET, now: NOW + 1799_000 })).status).toBe("valid");
-    expect(await openOciSession(token, { secret: SECRET, now: NOW + 1800_000 })).toEqual({ status: "expired" });
-    expect(await openOciSession(token, { secret: SECRET, now: NOW + 86_400_000 })).toEqual({ status: "expired" });
+    // It was ours, so the session it named can be recorded as expired.
+    expect(await openOciSession(token, { secret: SECRET, now: NOW + 1800_000 })).toEqual({ status: "expired", sid: DATA.sid });
+    expect(await openOciSession(token, { secret: SECRET, now: NOW + 86_400_000 })).toEqual({ status: "expired", sid: DATA.sid });
   });
 
   it("reports a correctly encrypted token with the wrong payload shape as invalid", async () => {
@@ -117,5 +118,19 @@ describe("token purposes", () => {
     expect((await openOciSession(handoff, { secret, purpose: "handoff" })).status).toBe("valid");
     const cookie = await sealOciSession(data, { secret, idleSeconds: 600 });
     expect((await openOciSession(cookie, { secret, purpose: "handoff" })).status).toBe("invalid");
+  });
+
+  it("a handoff carries its grant; a switch confirmation opens only as one", async () => {
+    const secret = "y".repeat(40);
+    const data: OciSessionData = { sid: "6f1c1a58-3a4e-4f0e-9a7a-1f2d3c4b5a69", userId: 1, customerId: 2, hookUrl: "https://srm.example.com/hook", target: "_top", echoFields: [], charset: "utf-8", startedAt: 0 };
+    const grant = "g".repeat(43);
+    const handoff = await sealOciHandoff({ session: data, grant }, { secret, idleSeconds: 60 });
+    expect(await openOciHandoff(handoff, { secret })).toEqual({ status: "valid", handoff: { session: data, grant } });
+    expect((await openOciHandoff(handoff, { secret, now: Date.now() + 61_000 })).status).toBe("expired");
+    const pending = await sealOciPendingSwitch({ userId: 1, fromUserId: 2, grant, hookUrl: data.hookUrl, target: "_top", echoFields: [], charset: "utf-8", next: "/" }, { secret, idleSeconds: 60 });
+    expect(await openOciPendingSwitch(pending, { secret })).toMatchObject({ userId: 1, fromUserId: 2 });
+    expect(await openOciPendingSwitch(handoff, { secret })).toBeNull();
+    expect((await openOciHandoff(pending, { secret })).status).toBe("invalid");
+    expect((await openOciSession(pending, { secret })).status).toBe("invalid");
   });
 });

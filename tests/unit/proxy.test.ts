@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { openOciSession, sealOciSession, type OciSessionData } from "@/lib/oci/session-token";
 
 const SECRET = "unit-test-secret-that-is-long-enough-0123456789";
-const session: OciSessionData = { sid: "6f1c1a58-3a4e-4f0e-9a7a-1f2d3c4b5a69", userId: 1, customerId: 1, hookUrl: "https://srm.example.com/hook", target: "_top", echoFields: [], charset: "utf-8", startedAt: 0 };
+const session: OciSessionData = { sid: "6f1c1a58-3a4e-4f0e-9a7a-1f2d3c4b5a69", userId: 1, customerId: 1, hookUrl: "https://srm.example.com/hook", target: "_top", echoFields: [], charset: "utf-8", startedAt: Date.now() };
 
 let proxy: (request: NextRequest) => Promise<Response>;
 beforeAll(async () => {
@@ -21,13 +21,27 @@ function setCookie(res: Response, name: string) {
 }
 
 describe("proxy", () => {
-  it("forbids framing for ordinary shoppers and allows it during a punchout", async () => {
+  it("forbids framing for ordinary shoppers and allows only the hook's origin during a punchout", async () => {
     const plain = await proxy(request("/"));
     expect(plain.headers.get("content-security-policy")).toBe("frame-ancestors 'self'");
     expect(plain.headers.get("x-frame-options")).toBe("SAMEORIGIN");
-    const entry = await proxy(request("/ocihome"));
-    expect(entry.headers.get("content-security-policy")).toMatch(/^frame-ancestors https:/);
-    expect(entry.headers.get("x-frame-options")).toBeNull();
+    const live = await sealOciSession(session, { secret: SECRET, idleSeconds: 600 });
+    const framed = await proxy(request("/cart", { "shop.oci": live }));
+    expect(framed.headers.get("content-security-policy")).toBe("frame-ancestors 'self' https://srm.example.com");
+    expect(framed.headers.get("x-frame-options")).toBeNull();
+    // The entry routes set their own policy from the call's hook URL.
+    expect((await proxy(request("/ocihome"))).headers.get("content-security-policy")).toBeNull();
+  });
+
+  it("keeps framing closed for a forged, foreign or expired punchout cookie", async () => {
+    const foreign = await sealOciSession(session, { secret: `${SECRET}-other`, idleSeconds: 600 });
+    const expired = await sealOciSession(session, { secret: SECRET, idleSeconds: 60, now: Date.now() - 120_000 });
+    const tooOld = await sealOciSession({ ...session, startedAt: Date.now() - 13 * 60 * 60 * 1000 }, { secret: SECRET, idleSeconds: 600 });
+    for (const value of ["garbage", foreign, expired, tooOld]) {
+      const res = await proxy(request("/", { "shop.oci": value }));
+      expect(res.headers.get("content-security-policy")).toBe("frame-ancestors 'self'");
+      expect(res.headers.get("x-frame-options")).toBe("SAMEORIGIN");
+    }
   });
 
   it("gives a new browser its anonymous cart id on the first page", async () => {

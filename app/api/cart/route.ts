@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { cartMutation, cartResponse } from "@/lib/cart/api";
+import { cartMutation, cartResponse } from "@/lib/shopper/cart-api";
 import { clearCart } from "@/lib/cart/store";
 import { guarded } from "@/lib/http/guard";
 

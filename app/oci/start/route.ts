@@ -1,6 +1,6 @@
 import { guarded } from "@/lib/http/guard";
-import { ociUnavailable } from "@/lib/oci/entry";
-import { handleOciStart } from "@/lib/oci/start";
+import { ociUnavailable } from "@/lib/oci/next/entry";
+import { handleOciStart } from "@/lib/oci/next/start";
 
 export const dynamic = "force-dynamic";
 

@@ -89,6 +89,33 @@ export default async function OrderPage({ params, searchParams }: Props) {
         <AddressBlock title="Billing address" address={order.billingAddress} />
       </div>
       {order.note ? <p className="text-sm"><span className="font-semibold">Note:</span> {order.note}</p> : null}
+      {order.status === "transferred" && order.ociFields ? <TransferredFields fields={order.ociFields} /> : null}
     </div>
+  );
+}
+
+/** Every field that went to the procurement system, in the order it was sent. */
+function TransferredFields({ fields }: { fields: [string, string][] }) {
+  return (
+    <section aria-labelledby="transfer-heading" className="card overflow-x-auto p-4" data-testid="oci-transfer">
+      <h2 id="transfer-heading" className="text-lg font-semibold">Transferred to your procurement system</h2>
+      <table className="mt-3 w-full text-sm" data-testid="oci-transfer-fields">
+        <caption className="sr-only">Fields sent to your procurement system, in order</caption>
+        <thead className="border-b border-slate-200 text-left">
+          <tr>
+            <th scope="col" className="p-2">Field</th>
+            <th scope="col" className="p-2">Value</th>
+          </tr>
+        </thead>
+        <tbody>
+          {fields.map(([name, value], i) => (
+            <tr key={`${i}-${name}`} className="border-b border-slate-100 align-top">
+              <td className="p-2 font-mono text-xs">{name}</td>
+              <td className="p-2 break-all">{value}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
   );
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { cartMutation, productIdSchema, quantitySchema } from "@/lib/cart/api";
+import { cartMutation, productIdSchema, quantitySchema } from "@/lib/shopper/cart-api";
 import { addToCart } from "@/lib/cart/store";
 import { guarded } from "@/lib/http/guard";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { cartMutation, productIdSchema, quantitySchema } from "@/lib/cart/api";
+import { cartMutation, productIdSchema, quantitySchema } from "@/lib/shopper/cart-api";
 import { guarded } from "@/lib/http/guard";
 import { jsonError } from "@/lib/http/json";
 import { removeLine, setLineQuantity } from "@/lib/cart/store";

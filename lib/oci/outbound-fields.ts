@@ -1,6 +1,6 @@
 /**
  * OCI basket encoder: turns basket lines into the ordered name/value pairs of the OCI return form
- * (`NEW_ITEM-<FIELD>[n]`, see /work/shared/docs/oci.md §2). Pure TypeScript, no I/O.
+ * (`NEW_ITEM-<FIELD>[n]`, the OCI return form). Pure TypeScript, no I/O.
  *
  * Decisions (where the OCI spec leaves room):
  * - Lengths are counted in UTF-16 code units (what SAP's Unicode kernel counts for CHAR fields), so a
@@ -30,7 +30,7 @@
  * - Echo (`~`) fields are appended unchanged, in the given order.
  */
 import { amount, toPlain, type Amount } from "@/lib/money/decimal";
-import { cutText, normalizeCharset, toLatin1, toPlainLongText, toPlainText } from "./text";
+import { cutText, normalizeCharset, toLatin1, toPlainLongText, toPlainText } from "./text-rules";
 
 export type OciBasketLine = {
   /** our stable key → EXT_PRODUCT_ID */
@@ -63,7 +63,7 @@ export type OciBasketLine = {
 
 export type OciCustomerSettings = { vendorNumber: string | null };
 
-/** Maximum lengths of the OCI item fields (oci.md §2). LONGTEXT is unlimited. */
+/** Maximum lengths of the OCI item fields. LONGTEXT is unlimited. */
 export const OCI_FIELD_LIMITS = {
   DESCRIPTION: 40,
   MATNR: 40,

@@ -3,9 +3,9 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { fieldErrors, jsonError, readJson } from "@/lib/http/json";
 import { isSameOriginRequest } from "@/lib/http/origin";
-import { currentCartIdForWrite } from "./current";
-import { CartError } from "./store";
-import { currentCartView } from "./view";
+import { currentCartIdForWrite } from "./current-cart";
+import { CartError } from "@/lib/cart/store";
+import { currentCartView } from "./cart-view";
 
 export const quantitySchema = z.coerce
   .number({ error: "Enter a quantity" })

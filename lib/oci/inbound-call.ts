@@ -1,5 +1,5 @@
 /**
- * Parsing of the OCI call into the shop (`/ocihome`, GET query or POST form), see oci.md §1 and §4.
+ * Parsing of the OCI call into the shop (`/ocihome`, GET query or POST form) and its FUNCTION companions.
  * Pure TypeScript, no I/O. Messages are written for the procurement administrator who maintains the
  * catalog call in the procurement system; they name parameters, never echo values (the call carries
  * the password).
@@ -9,6 +9,7 @@
  * - The same parameter (case-insensitive name, `~` fields included) twice with the *same* value is
  *   accepted; a `~` field repeated that way is echoed once (first spelling).
  * - username and hook_url are trimmed; the password is taken exactly as sent (but must not be blank).
+ *   Control characters in username or password are refused (never passed on to a sign-in).
  * - hook_url is kept exactly as sent (no URL normalisation), its own query string included. It must
  *   be an absolute http(s) URL with a host, without user/password and without control characters,
  *   or `SAPEVENT:` followed by printable ASCII.
@@ -25,7 +26,7 @@
  *   `hook_url`, `returntarget`, `FUNCTION`, `PRODUCTID`, …) or, for `~` fields, the name as sent.
  */
 import { z } from "zod";
-import { normalizeCharset, type OciCharset } from "./text";
+import { normalizeCharset, type OciCharset } from "./text-rules";
 
 export type OciFunctionName = "DETAIL" | "VALIDATE" | "BACKGROUND_SEARCH" | "SOURCING" | "QUANTITYCHECK";
 
@@ -129,11 +130,14 @@ const callSchema = z.object({
     .string()
     .trim()
     .min(1, "username is missing or empty. Configure the catalog call to send the shop login (customer number or e-mail) as username.")
-    .max(OCI_CALL_LIMITS.username, `username is longer than ${OCI_CALL_LIMITS.username} characters. Check the shop login configured in the catalog call.`),
+    .max(OCI_CALL_LIMITS.username, `username is longer than ${OCI_CALL_LIMITS.username} characters. Check the shop login configured in the catalog call.`)
+    .refine((v) => !CONTROL.test(v), "username contains control characters (e.g. a NUL byte or a line break). Send the shop login exactly as it is, URL-encoded."),
   password: z
     .string()
     .refine((v) => v.trim().length > 0, "password is missing or empty. Configure the catalog call to send the shop password as password.")
-    .refine((v) => v.length <= OCI_CALL_LIMITS.password, `password is longer than ${OCI_CALL_LIMITS.password} characters. Check the password configured in the catalog call.`),
+    .refine((v) => v.length <= OCI_CALL_LIMITS.password, `password is longer than ${OCI_CALL_LIMITS.password} characters. Check the password configured in the catalog call.`)
+    // A password never contains control characters; one with a NUL appended must not pass as the real one.
+    .refine((v) => !CONTROL.test(v), "password contains control characters (e.g. a NUL byte or a line break). Check the password configured in the catalog call."),
   hookUrl: hookUrlSchema,
 });
 

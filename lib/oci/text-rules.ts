@@ -1,46 +1,18 @@
 /**
- * Text rules of the OCI return form (oci.md §2): values are plain text (no markup), cut to hard
+ * Text rules of the OCI return form : values are plain text (no markup), cut to hard
  * length limits, and in a legacy 8-bit charset when the procurement system asked for one. Pure.
  */
+
+import { isLatin1Label } from "@/lib/http/charset";
 
 export type OciCharset = "utf-8" | "iso-8859-1";
 
 // ---------------------------------------------------------------------------------------------
 // Charset
 
-const LATIN1_ALIASES = new Set([
-  "iso-8859-1",
-  "iso8859-1",
-  "iso_8859-1",
-  "iso_8859-1:1987",
-  "iso88591",
-  "8859-1",
-  "latin1",
-  "latin-1",
-  "l1",
-  "windows-1252",
-  "cp1252",
-  "x-cp1252",
-  "cp819",
-  "ibm819",
-  "iso-ir-100",
-  "csisolatin1",
-  "us-ascii",
-  "ascii",
-  // ISO-8859-15 is Latin-1 with a handful of changed code points; Latin-1 output is far closer
-  // than UTF-8 bytes would be.
-  "iso-8859-15",
-  "iso8859-15",
-  "iso_8859-15",
-  "latin9",
-  "latin-9",
-]);
-
 /** Normalises an `http_content_charset` value; legacy 8-bit charsets → "iso-8859-1", anything else → "utf-8". */
 export function normalizeCharset(input: string | undefined): OciCharset {
-  if (!input) return "utf-8";
-  const value = input.trim().replace(/^["']|["']$/g, "").trim().toLowerCase();
-  return LATIN1_ALIASES.has(value) ? "iso-8859-1" : "utf-8";
+  return isLatin1Label(input) ? "iso-8859-1" : "utf-8";
 }
 
 // ---------------------------------------------------------------------------------------------

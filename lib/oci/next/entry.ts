@@ -1,0 +1,164 @@
+import "server-only";
+import { AuthError } from "next-auth";
+import { eq } from "drizzle-orm";
+import { products } from "@/db/schema";
+import { findUserByLogin, verifyCredentials } from "@/lib/auth/credentials";
+import { mintGrant } from "@/lib/auth/grants";
+import { appSecret } from "@/lib/auth/secret";
+import { signInWithPassword } from "@/lib/auth/sign-in";
+import { getViewer } from "@/lib/auth/viewer";
+import { getDb } from "@/lib/db/client";
+import { clientIp } from "@/lib/http/client-ip";
+import { parseUrlEncoded, readBodyLimited } from "@/lib/http/form-body";
+import { SWITCH_SECONDS } from "../config";
+import { escapeHtml, ociHtmlResponse, ociPage, ociRedirect } from "../html";
+import { parseOciCall, type OciCall } from "../inbound-call";
+import { frameSourcesFor } from "../punchout-cookie";
+import { endPunchout, startPunchout } from "../punchout-session";
+import { sealOciPendingSwitch, sealOciSession } from "../session-token";
+import { nextCookieJar } from "./jar";
+
+export function ociUnavailable() {
+  return ociHtmlResponse(503, ociPage({ title: "The shop is temporarily unavailable", intro: "The catalog cannot be opened right now. Please try again from your procurement system in a few minutes." }), [], { "Retry-After": "30" });
+}
+
+// Browsers keep about 4 KB per cookie; a call whose session would not fit is refused up front.
+const MAX_COOKIE_TOKEN = 3800;
+
+async function callEntries(request: Request): Promise<[string, string][] | "too_large"> {
+  const query = [...new URL(request.url).searchParams.entries()];
+  if (request.method !== "POST") return query;
+  const contentType = request.headers.get("content-type") ?? "";
+  const body = await readBodyLimited(request);
+  if (!body) return "too_large";
+  if (contentType.toLowerCase().startsWith("multipart/form-data")) {
+    const form = await new Response(new Blob([body as Uint8Array<ArrayBuffer>]), { headers: { "Content-Type": contentType } }).formData().catch(() => null);
+    if (!form) return query;
+    return [...query, ...[...form.entries()].filter((e): e is [string, string] => typeof e[1] === "string")];
+  }
+  return [...query, ...parseUrlEncoded(body, contentType, "http_content_charset")];
+}
+
+/**
+ * A failed call ends an earlier punchout of this browser (no stale hook URL may survive it) but never
+ * signs an ordinary web session out, and it opens nothing.
+ */
+async function refuse(status: number, title: string, intro: string, options: { items?: string[]; hookUrl?: string | null; retryAfter?: number } = {}) {
+  await endPunchout(await nextCookieJar(), "cancelled");
+  const headers: Record<string, string> = options.retryAfter ? { "Retry-After": String(Math.max(1, Math.ceil(options.retryAfter))) } : {};
+  return ociHtmlResponse(status, ociPage({ title, intro, items: options.items }), frameSourcesFor(options.hookUrl ?? null), headers);
+}
+
+type Refusal = { status: number; title: string; intro: string };
+
+const SIGNIN_FAILURES: Record<string, Refusal> = {
+  throttled: { status: 429, title: "Too many failed punchout attempts", intro: "This user name had too many failed sign-ins from this address. Wait 15 minutes, then check the user name and password stored in the procurement system's catalog settings." },
+  busy: { status: 503, title: "The shop is busy signing in other buyers", intro: "Please start the catalog again from your procurement system in a few seconds." },
+  disabled: { status: 403, title: "This shop account is disabled", intro: "The user name and password are right, but the account is disabled. Ask your supplier contact to enable it." },
+  credentials: { status: 401, title: "Punchout sign-in failed", intro: "The user name (debtor number or e-mail) or the password in the procurement system's catalog settings is not correct." },
+};
+
+async function destination(call: OciCall): Promise<string> {
+  if (call.fn?.name === "DETAIL" && call.fn.productId && /^\d{1,9}$/.test(call.fn.productId)) {
+    const db = await getDb();
+    const [p] = await db.select({ slug: products.slug }).from(products).where(eq(products.id, Number(call.fn.productId))).limit(1);
+    if (p) return `/products/${p.slug}`;
+  }
+  if (call.fn?.name === "SOURCING" && call.fn.searchString) return `/search?${new URLSearchParams({ q: call.fn.searchString })}`;
+  return "/";
+}
+
+function infoPage() {
+  return ociHtmlResponse(
+    200,
+    ociPage({
+      title: "Punchout entry for procurement systems",
+      intro: "This address opens the shop from a procurement system (SAP SRM / S/4HANA, Ariba, Coupa, …) with the parameters username, password and hook_url. To shop in your browser, go to the shop's home page.",
+      body: `<a class="btn" href="/">Go to the shop</a>`,
+    }),
+  );
+}
+
+/**
+ * The browser is signed in to the web shop as someone else: nothing switches silently. The call's
+ * credentials are checked, then the buyer confirms on a same-origin form; the confirmation carries a
+ * sealed, five-minute, single-use grant instead of the password.
+ */
+async function confirmSwitch(request: Request, call: OciCall, current: { userId: number; name: string; email: string }) {
+  const result = await verifyCredentials({ username: call.username, password: call.password }, clientIp(request.headers));
+  if (!result.ok) {
+    const failure = SIGNIN_FAILURES[result.reason === "invalid" ? "credentials" : result.reason]!;
+    return refuse(failure.status, failure.title, failure.intro, { hookUrl: call.hookUrl, retryAfter: result.reason === "throttled" || result.reason === "busy" ? result.retryAfterSeconds : undefined });
+  }
+  const userId = Number(result.user.id);
+  const grant = await mintGrant(userId, "oci-switch", SWITCH_SECONDS);
+  const pending = await sealOciPendingSwitch(
+    { userId, fromUserId: current.userId, grant, hookUrl: call.hookUrl, target: call.target, echoFields: call.echoFields, charset: call.charset, next: await destination(call) },
+    { secret: appSecret(), idleSeconds: SWITCH_SECONDS },
+  );
+  const other = `${result.user.name} (${result.user.email})`;
+  return ociHtmlResponse(
+    200,
+    ociPage({
+      title: "Switch account for this punchout?",
+      intro: `You are signed in as ${current.name} (${current.email}). Continue as ${other} for this punchout?`,
+      body: `<p class="note">Your procurement system opened the shop for ${escapeHtml(other)}. Continuing signs you out of ${escapeHtml(current.name)} in this browser; that account's cart is kept.</p>
+<form method="post" action="/oci/switch"><input type="hidden" name="pending" value="${escapeHtml(pending)}"><button type="submit" class="btn">Continue as ${escapeHtml(result.user.name)}</button><a class="link" href="/">Stay signed in as ${escapeHtml(current.name)}</a></form>`,
+    }),
+    frameSourcesFor(call.hookUrl),
+  );
+}
+
+/**
+ * The punchout call. Parses and validates it, signs in through the same Auth.js credentials
+ * provider as /login, opens a fresh punchout session (replacing any earlier one) in an encrypted
+ * cookie, and answers 303 to a relative address so the credentials leave the address bar.
+ */
+export async function handleOciCall(request: Request): Promise<Response> {
+  const entries = await callEntries(request);
+  if (entries === "too_large") return refuse(413, "Punchout call too large", "The call into the shop carries more data than a catalog call can. Check the parameters configured in the procurement system.");
+  // A bare visit (a bookmark, a crawler) gets an explanation and changes nothing.
+  if (entries.length === 0) return infoPage();
+  const parsed = parseOciCall(entries);
+  if (!parsed.ok) {
+    const hook = entries.find(([k]) => k.toLowerCase() === "hook_url")?.[1] ?? null;
+    return refuse(400, "The punchout call is incomplete", "Please ask your procurement administrator to fix the catalog call:", { items: parsed.problems.map((p) => `${p.field}: ${p.message}`), hookUrl: hook });
+  }
+  const call = parsed.call;
+  if (call.fn && call.fn.name !== "DETAIL" && call.fn.name !== "SOURCING") {
+    return refuse(400, "OCI function not supported", `This shop supports normal punchout sessions and the OCI functions DETAIL and SOURCING; ${call.fn.name} is not available. Remove FUNCTION from the call.`, { hookUrl: call.hookUrl });
+  }
+
+  // Checked before anything is signed in or opened: a session that would not fit its cookie is
+  // refused up front (the sid placeholder has the length of a real one).
+  const probe = await sealOciSession(
+    { sid: "00000000-0000-4000-8000-000000000000", userId: 0, customerId: 0, hookUrl: call.hookUrl, target: call.target, echoFields: call.echoFields, charset: call.charset, startedAt: Date.now() },
+    { secret: appSecret(), idleSeconds: 60 },
+  );
+  if (probe.length > MAX_COOKIE_TOKEN) {
+    return refuse(400, "The punchout call is too long", "The hook URL and ~ fields together are too long to keep for the session. Shorten the hook URL or remove unneeded ~ fields.", { hookUrl: call.hookUrl });
+  }
+
+  const viewer = await getViewer();
+  if (viewer) {
+    const target = await findUserByLogin(call.username);
+    if (!target || target.id !== viewer.userId) return confirmSwitch(request, call, viewer);
+  }
+
+  const jar = await nextCookieJar();
+  let user: Awaited<ReturnType<typeof signInWithPassword>>;
+  try {
+    user = await signInWithPassword(call.username, call.password);
+  } catch (error) {
+    // Anything but a refused credential (the database being down, say) is not the buyer's fault.
+    if (!(error instanceof AuthError) || error.type !== "CredentialsSignin") throw error;
+    const code = (error as { code?: string }).code ?? "credentials";
+    const failure = SIGNIN_FAILURES[code] ?? SIGNIN_FAILURES.credentials!;
+    return refuse(failure.status, failure.title, failure.intro, { hookUrl: call.hookUrl, retryAfter: (error as { retryAfterSeconds?: number }).retryAfterSeconds ?? (failure.status === 429 ? 900 : undefined) });
+  }
+
+  // A new call always starts afresh: whatever punchout this browser had ends here.
+  await endPunchout(jar, "replaced");
+  const { handoff } = await startPunchout(jar, { id: user.id, customerId: user.customerId }, call);
+  return ociRedirect(`/oci/start?${new URLSearchParams({ h: handoff, next: await destination(call) })}`);
+}

@@ -1,0 +1,82 @@
+import "server-only";
+import { appSecret } from "@/lib/auth/secret";
+import { COOKIE_NAMES, COOKIE_OPTIONS } from "@/lib/http/cookies";
+import { ociConfig } from "./config";
+import { hookOrigin } from "./inbound-call";
+import { openOciSession, sealOciSession, type OciSessionData, type OpenOciSessionResult } from "./session-token";
+
+/**
+ * The encrypted punchout cookie (hook URL, target, charset, echo fields). This module is its only
+ * writer; callers hand in a cookie jar (Next's `cookies()` in route handlers and actions, the
+ * response in the proxy) so the rules stay in one place and testable without Next.
+ */
+export type CookieSpec = { name: string; value: string; maxAge: number } & typeof COOKIE_OPTIONS;
+export type CookieJar = { get(name: string): string | undefined; set(cookie: CookieSpec): void; delete(name: string): void };
+
+const NAME = COOKIE_NAMES.oci;
+// Re-seal at most once a minute: the idle expiry counts from the last activity.
+const REFRESH_AFTER_SECONDS = 60;
+
+/** Seconds the cookie may live from now: the idle limit, capped by the session's absolute end. */
+function lifetime(data: OciSessionData, now = Date.now()): number {
+  const { idleSeconds, maxSeconds } = ociConfig();
+  const left = Math.floor((data.startedAt + maxSeconds * 1000 - now) / 1000);
+  return Math.min(idleSeconds, left);
+}
+
+async function spec(data: OciSessionData): Promise<CookieSpec | null> {
+  const seconds = lifetime(data);
+  if (seconds <= 0) return null;
+  const value = await sealOciSession(data, { secret: appSecret(), idleSeconds: seconds });
+  return { name: NAME, value, ...COOKIE_OPTIONS, maxAge: seconds };
+}
+
+export async function writePunchoutCookie(jar: CookieJar, data: OciSessionData): Promise<void> {
+  const cookie = await spec(data);
+  if (cookie) jar.set(cookie);
+  else jar.delete(NAME);
+}
+
+export function clearPunchoutCookie(jar: CookieJar): void {
+  if (jar.get(NAME) !== undefined) jar.delete(NAME);
+}
+
+/** What the cookie proves: the session data, or that it expired (idle or absolute), or nothing. */
+export async function readPunchoutCookie(token: string | undefined): Promise<OpenOciSessionResult> {
+  const opened = await openOciSession(token, { secret: appSecret() });
+  if (opened.status === "valid" && lifetime(opened.session) <= 0) return { status: "expired", sid: opened.session.sid };
+  return opened;
+}
+
+export async function readPunchoutJar(jar: CookieJar): Promise<OpenOciSessionResult> {
+  return readPunchoutCookie(jar.get(NAME));
+}
+
+/** For the proxy: a fresh cookie when the current one is valid and older than a minute. */
+export async function refreshedPunchoutCookie(token: string | undefined): Promise<CookieSpec | null> {
+  const opened = await readPunchoutCookie(token);
+  if (opened.status !== "valid") return null;
+  const { idleSeconds } = ociConfig();
+  if (opened.expiresAt - Date.now() >= (idleSeconds - REFRESH_AFTER_SECONDS) * 1000) return null;
+  return spec(opened.session);
+}
+
+/** CSP sources that may frame a page with this cookie: the hook's origin plus the configured ones. */
+export async function punchoutFrameSources(token: string | undefined): Promise<string[] | null> {
+  const opened = await readPunchoutCookie(token);
+  if (opened.status !== "valid") return null;
+  return frameSourcesFor(opened.session.hookUrl);
+}
+
+export function frameSourcesFor(hookUrl: string | null): string[] {
+  const sources = new Set(ociConfig().frameAncestors);
+  if (hookUrl) {
+    try {
+      const origin = hookOrigin(hookUrl);
+      if (origin !== "SAPEVENT" && origin !== "null") sources.add(origin);
+    } catch {
+      // not a URL: only the configured sources
+    }
+  }
+  return [...sources];
+}

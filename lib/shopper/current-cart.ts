@@ -1,0 +1,41 @@
+import "server-only";
+import { cookies } from "next/headers";
+import { getViewer } from "@/lib/auth/viewer";
+import { anonymousCartCookie, CART_COOKIE, parseAnonymousCartId } from "@/lib/cart/cookie";
+import { ensureCartId, findCartId } from "@/lib/cart/store";
+import type { CartOwner } from "@/lib/cart/types";
+import { COOKIE_OPTIONS } from "@/lib/http/cookies";
+import { getOciState } from "@/lib/oci/next/current";
+
+/**
+ * Whose cart this request works on: the punchout basket, the user's cart, or the cookie cart. This
+ * is where the request's viewer, punchout and cart cookie meet, so the cart itself knows none of them.
+ */
+export async function currentCartOwner(): Promise<CartOwner> {
+  const viewer = await getViewer();
+  if (viewer) {
+    const oci = await getOciState();
+    if (oci.state === "active") return { kind: "oci", userId: viewer.userId, ociSessionId: oci.session.sid };
+    return { kind: "user", userId: viewer.userId };
+  }
+  return { kind: "anonymous", cartId: parseAnonymousCartId((await cookies()).get(CART_COOKIE)?.value) };
+}
+
+export async function currentCartId(): Promise<string | null> {
+  return findCartId(await currentCartOwner());
+}
+
+/** For route handlers and server actions only: creates the cart (and its cookie) when needed. */
+export async function currentCartIdForWrite(): Promise<string> {
+  const owner = await currentCartOwner();
+  const id = await ensureCartId(owner);
+  if (owner.kind === "anonymous" && owner.cartId !== id) (await cookies()).set(anonymousCartCookie(id));
+  return id;
+}
+
+export async function forgetAnonymousCart(): Promise<string | null> {
+  const jar = await cookies();
+  const id = parseAnonymousCartId(jar.get(CART_COOKIE)?.value);
+  if (id) jar.delete({ name: CART_COOKIE, ...COOKIE_OPTIONS });
+  return id;
+}
