@@ -12,7 +12,8 @@ export async function proxy(request: NextRequest) {
   const response = NextResponse.next();
   const token = request.cookies.get(COOKIE_NAMES.oci)?.value;
   const path = request.nextUrl.pathname;
-  // The punchout routes answer with their own framing policy (they know the hook of the call).
+  // The punchout routes answer with their own framing policy (they know the hook of the call); the
+  // matcher keeps the proxy off them, this keeps it so if the matcher changes.
   const isEntry = path === "/ocihome" || path.startsWith("/oci/");
 
   if (!isEntry) {
@@ -36,6 +37,8 @@ export async function proxy(request: NextRequest) {
   return response;
 }
 
+// Not on the punchout routes: they set their own framing and cookies, and the proxy would make
+// Next hold their request bodies (an oversized call must be refused before its body arrives).
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|images/).*)"],
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|images/|ocihome|oci/).*)"],
 };

@@ -1,14 +1,24 @@
 import type { Metadata } from "next";
 import { CartView } from "@/components/cart/cart-view";
+import { RETURN_MESSAGES } from "@/lib/oci/next/return";
 import { currentCartView } from "@/lib/shopper/cart-view";
 
 export const metadata: Metadata = { title: "Cart" };
 
-export default async function CartPage() {
-  const cart = await currentCartView();
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function CartPage({ searchParams }: Props) {
+  const [cart, sp] = await Promise.all([currentCartView(), searchParams]);
+  // Without script a refused transfer lands here: the basket changed since it was shown.
+  const changed = Boolean(cart.oci) && sp.changed === "1";
   return (
     <div>
       <h1 className="mb-6 text-2xl font-bold">{cart.oci ? "Basket" : "Cart"}</h1>
+      {changed ? (
+        <p role="alert" className="mb-4 rounded-md border border-amber-300 bg-amber-50 p-3 text-amber-950" data-testid="oci-changed">
+          {RETURN_MESSAGES.changed}
+        </p>
+      ) : null}
       <CartView initialCart={cart} />
     </div>
   );

@@ -52,6 +52,8 @@ export function OciTransferForm({ oci, disabled, hasItems }: { oci: OciForm; dis
   const [message, setMessage] = useState<string | null>(null);
   const [sent, setSent] = useState<{ intent: "transfer" | "cancel"; form: HookSubmission } | null>(null);
   const pendingSubmit = useRef<HTMLFormElement | null>(null);
+  // A ref, not state: a double click arrives before React re-renders the disabled button.
+  const inFlight = useRef(false);
   useEffect(() => setScripted(true), []);
   // The recorded form re-renders with the stored fields, then goes to the hook.
   useEffect(() => {
@@ -75,12 +77,13 @@ export function OciTransferForm({ oci, disabled, hasItems }: { oci: OciForm; dis
       return;
     }
     e.preventDefault();
-    if (busy) return;
+    if (inFlight.current) return;
     if (sent?.intent === intent) {
       // Already recorded: the same record may be sent again while this page is open.
       form.submit();
       return;
     }
+    inFlight.current = true;
     setBusy(true);
     setMessage(null);
     let result: ReturnActionResult;
@@ -89,6 +92,7 @@ export function OciTransferForm({ oci, disabled, hasItems }: { oci: OciForm; dis
     } catch {
       result = { ok: false, message: "The shop could not be reached. Nothing was sent; please try again." };
     }
+    inFlight.current = false;
     setBusy(false);
     if (!result.ok) {
       setMessage(result.message);

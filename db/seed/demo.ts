@@ -115,8 +115,10 @@ async function insertChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unknow
 
 async function hashUsers() {
   const entries = Object.values(DEMO_USERS);
-  const hashes = await Promise.all(entries.map(() => hashPassword(DEMO_PASSWORD)));
-  return entries.map((u, i) => ({ ...u, passwordHash: hashes[i]! }));
+  // One after another: the shop bounds parallel password hashing, and the seed is no exception.
+  const hashed = [];
+  for (const u of entries) hashed.push({ ...u, passwordHash: await hashPassword(DEMO_PASSWORD) });
+  return hashed;
 }
 
 async function seedInto(tx: Tx, productCount: number, hashedUsers: Awaited<ReturnType<typeof hashUsers>>) {

@@ -12,7 +12,9 @@ export const registrationSchema = z
       .string()
       .min(10, "Use at least 10 characters")
       .max(200, "Use at most 200 characters")
-      .refine((p) => /[A-Za-z]/.test(p) && /[^A-Za-z]/.test(p), "Use letters and at least one digit or symbol"),
+      .refine((p) => /[A-Za-z]/.test(p) && /[^A-Za-z]/.test(p), "Use letters and at least one digit or symbol")
+      // Sign-in refuses control characters, so a password holding one could never be used.
+      .refine((p) => !/[\u0000-\u001f\u007f]/.test(p), "Remove the control characters (such as line breaks) from the password"),
     passwordConfirm: z.string(),
   })
   .refine((v) => v.password === v.passwordConfirm, { path: ["passwordConfirm"], message: "The passwords do not match" });

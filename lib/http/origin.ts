@@ -15,9 +15,3 @@ export function isSameOriginRequest(headers: Headers): boolean {
     return false;
   }
 }
-
-export function clientIp(headers: Headers): string | null {
-  const forwarded = headers.get("x-forwarded-for");
-  const first = forwarded?.split(",")[0]?.trim();
-  return first || headers.get("x-real-ip") || null;
-}

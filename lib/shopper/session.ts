@@ -2,6 +2,7 @@ import "server-only";
 import { headers } from "next/headers";
 import { signOut } from "@/lib/auth";
 import { mintGrant } from "@/lib/auth/grants";
+import { PasswordHashBusyError } from "@/lib/auth/password";
 import { registerConsumer, type Registration } from "@/lib/auth/register";
 import { signInWithGrant, signInWithPassword } from "@/lib/auth/sign-in";
 import { countRegistrationAttempt } from "@/lib/auth/throttle";
@@ -35,7 +36,13 @@ export type RegistrationResult = { ok: true } | { ok: false; field?: "email"; me
 export async function registerShopper(input: Registration): Promise<RegistrationResult> {
   const allowed = await countRegistrationAttempt(clientIp(await headers()));
   if (!allowed.allowed) return { ok: false, message: `Too many accounts were created from your network. Please try again in ${Math.ceil(allowed.retryAfterSeconds / 60)} minutes.` };
-  const result = await registerConsumer(input);
+  let result: Awaited<ReturnType<typeof registerConsumer>>;
+  try {
+    result = await registerConsumer(input);
+  } catch (error) {
+    if (error instanceof PasswordHashBusyError) return { ok: false, message: "We are busy creating accounts right now. Please try again in a few seconds." };
+    throw error;
+  }
   if (!result.ok) return { ok: false, field: "email", message: result.message };
   await signInWithGrant(await mintGrant(result.userId, "registration", 60), "registration");
   await afterWebSignIn(result.userId);

@@ -302,20 +302,40 @@ test("an /ocihome call for another user asks before switching the signed-in acco
   expect(cart).not.toContain(RETURN_BUTTON);
   expect(cart).not.toContain('data-testid="oci-banner"');
 
-  // The same confirmation forged from another site (the browser would attach the SameSite=None cookies).
-  const form = await button.evaluate((el) => {
-    const b = el as HTMLButtonElement;
-    const f = b.form!;
-    const fields = [...new FormData(f, b).entries()].filter((e): e is [string, string] => typeof e[1] === "string");
-    return { action: b.formAction || f.action, method: (b.formMethod || f.method || "post").toUpperCase(), enctype: b.formEnctype || f.enctype, fields };
-  });
-  const data = Object.fromEntries(form.fields);
-  const forged = await context.request.fetch(form.action, {
-    method: form.method === "GET" ? "GET" : "POST",
-    headers: { Origin: sim, "Sec-Fetch-Site": "cross-site" },
-    ...(form.enctype === "multipart/form-data" ? { multipart: data } : { form: data }),
-    maxRedirects: 0,
-  });
+  // The same confirmation forged from another site (the browser would attach the SameSite=None
+  // cookies). The form is read as the server sent it (after hydration React replaces a Server
+  // Action's form action with a javascript: URL), in the page so relative actions resolve.
+  const served = await res!.text();
+  const form = await page.evaluate((html) => {
+    const docs = [new DOMParser().parseFromString(html, "text/html"), document];
+    for (const doc of docs) {
+      const b = [...doc.querySelectorAll("button")].find((el) => /Continue as Jan Müller/.test(el.textContent ?? ""));
+      if (!b?.form) continue;
+      const f = b.form;
+      const fields = [...new FormData(f, b).entries()].filter((e): e is [string, string] => typeof e[1] === "string");
+      // The button's own formaction/formmethod/formenctype win when present (their IDL getters fall
+      // back to the document, not the form, so look at the attributes).
+      return {
+        action: b.hasAttribute("formaction") ? b.formAction : f.action,
+        method: (b.hasAttribute("formmethod") ? b.formMethod : f.method).toUpperCase(),
+        enctype: b.hasAttribute("formenctype") ? b.formEnctype : f.enctype,
+        fields,
+      };
+    }
+    return null;
+  }, served);
+  expect(form, "the confirmation button sits in a form").not.toBeNull();
+  expect(form!.action).toMatch(/^https?:/);
+  const data = Object.fromEntries(form!.fields);
+  const forgedHeaders = { Origin: sim, "Sec-Fetch-Site": "cross-site", "Sec-Fetch-Mode": "navigate", "Sec-Fetch-Dest": "document" };
+  const forged =
+    form!.method === "GET"
+      ? await context.request.get(`${form!.action.split("?")[0]}?${new URLSearchParams(form!.fields)}`, { headers: forgedHeaders, maxRedirects: 0 })
+      : await context.request.post(form!.action, {
+          headers: forgedHeaders,
+          ...(form!.enctype === "multipart/form-data" ? { multipart: data } : { form: data }),
+          maxRedirects: 0,
+        });
   expect(forged.status()).toBe(403);
   expectNoSession(keptNames(forged));
   await stillEva();

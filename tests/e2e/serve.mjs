@@ -1,4 +1,4 @@
-// Starts the built shop for browser tests on a database of its own: a fresh PGlite folder, or a
+// Starts the built standalone shop (as `npm start` does) for browser tests on a database of its own: a fresh PGlite folder, or a
 // fresh PostgreSQL database next to TEST_DATABASE_URL (dropped again when the server stops).
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -39,7 +39,9 @@ if (kind === "postgres") {
   cleanup = async () => rmSync(dir, { recursive: true, force: true });
 }
 
-const child = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", port, "-H", "localhost"], { env, stdio: "inherit" });
+// The server that ships: the standalone build behind the launcher that knows the peer address.
+env.HOSTNAME = "127.0.0.1";
+const child = spawn(process.execPath, [path.resolve("scripts/start.mjs")], { env, stdio: "inherit" });
 let stopping = false;
 const stop = async (code) => {
   if (stopping) return;
