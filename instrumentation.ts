@@ -1,8 +1,16 @@
-// Runs once per server process before it serves requests: open the database, apply migrations and
-// (on the embedded database) seed demo data, so the first request does not pay for it.
+// Runs once per server process before it serves requests: registers how the database is prepared
+// (migrations, and on the embedded database demo data) and opens it, so the first request does not
+// pay for it. If the database is down now, the next request that needs it tries again.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { getDb } = await import("@/lib/db/client");
+  const { getDb, setDatabasePreparer } = await import("@/lib/db/client");
+  const { databaseConfig } = await import("@/lib/db/config");
+  const { migrateDatabase } = await import("@/lib/db/migrate");
+  const { seedDemoDataIfEmpty } = await import("@/db/seed/demo");
+  setDatabasePreparer(async (handle) => {
+    await migrateDatabase(handle);
+    if (databaseConfig().seedOnStart) await seedDemoDataIfEmpty(handle.db);
+  });
   try {
     await getDb();
   } catch (error) {

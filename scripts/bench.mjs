@@ -30,7 +30,7 @@ try {
   // A sequential scan matters on a large table; on a handful of rows it is the planner's best choice.
   const BIG_TABLES = new Set((await db`select relname from pg_class where relkind = 'r' and reltuples > 5000`).map((r) => r.relname));
 
-  const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], { env: { ...env, DB_TRACE_QUERIES: "1" } });
+  const server = spawn(process.execPath, ["scripts/start.mjs"], { env: { ...env, DB_TRACE_QUERIES: "1" } });
   let queries = [];
   let buffer = "";
   server.stdout.on("data", (chunk) => {

@@ -40,16 +40,32 @@ export async function openDatabase(config = databaseConfig()): Promise<Handle> {
   return { db: drizzle(client, { schema }) as unknown as Db, close: () => client.close(), kind: "pglite" };
 }
 
+/**
+ * What the server process does to a freshly opened database before first use (migrate, and on the
+ * embedded database seed demo data). instrumentation.ts registers it, so this client knows nothing
+ * of migrations or seed data; scripts and tests open and prepare their databases themselves.
+ */
+export type Preparer = (handle: Handle) => Promise<void>;
+const PREPARER = Symbol.for("oci-shop.db-preparer");
+type PreparerStore = { [PREPARER]?: Preparer };
+
+export function setDatabasePreparer(prepare: Preparer) {
+  (globalThis as PreparerStore)[PREPARER] = prepare;
+}
+
 async function ready(): Promise<Handle> {
   const handle = await openDatabase();
-  const { migrateDatabase } = await import("./migrate");
-  await migrateDatabase(handle);
-  const { seedDemoDataIfEmpty } = await import("@/db/seed/demo");
-  if (databaseConfig().seedOnStart) await seedDemoDataIfEmpty(handle.db);
+  const prepare = (globalThis as PreparerStore)[PREPARER];
+  try {
+    if (prepare) await prepare(handle);
+  } catch (error) {
+    await handle.close().catch(() => {});
+    throw error;
+  }
   return handle;
 }
 
-/** The shared database, migrated (and on the embedded database seeded) before first use. */
+/** The shared database, prepared (see setDatabasePreparer) before first use; a failed start is retried. */
 export async function getDb(): Promise<Db> {
   const store = globalThis as Store;
   if (!store[HANDLE]) {
