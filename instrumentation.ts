@@ -11,6 +11,9 @@ export async function register() {
     await migrateDatabase(handle);
     if (databaseConfig().seedOnStart) await seedDemoDataIfEmpty(handle.db);
   });
+  if (process.env.NODE_ENV === "production" && process.env.SHOP_PEER_HEADERS !== "1" && !process.env.VERCEL) {
+    console.warn("[auth] The client address is unknown (start the shop with `npm start`, i.e. scripts/start.mjs): sign-in limits then count per user only.");
+  }
   try {
     await getDb();
   } catch (error) {

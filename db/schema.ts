@@ -328,7 +328,7 @@ export const authThrottle = pgTable(
     attempts: integer("failures").notNull().default(0),
     windowStart: timestamp("window_start", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.scope, t.key] })],
+  (t) => [primaryKey({ columns: [t.scope, t.key] }), index("auth_throttle_window_idx").on(t.windowStart)],
 );
 
 // Server-side record of every web session (the JWT carries its id): signing out ends it here, so a

@@ -8,6 +8,22 @@ import { CART_KEY } from "./use-cart";
 
 const isSapEvent = (action: string) => /^sapevent:/i.test(action);
 
+/**
+ * Sends the record while the click's own native submit goes to SAP GUI: a beacon where there is one,
+ * else a keepalive fetch, else (older embedded browsers) a synchronous request that finishes first.
+ */
+function recordBeside(body: URLSearchParams) {
+  if (typeof navigator.sendBeacon === "function" && navigator.sendBeacon("/oci/transfer", body)) return;
+  if (typeof fetch === "function") {
+    void fetch("/oci/transfer", { method: "POST", body, keepalive: true, credentials: "same-origin" }).catch(() => {});
+    return;
+  }
+  const xhr = new XMLHttpRequest();
+  xhr.open("POST", "/oci/transfer", false);
+  xhr.setRequestHeader("Content-Type", "application/x-www-form-urlencoded");
+  xhr.send(body.toString());
+}
+
 function HiddenFields({ fields }: { fields: [string, string][] }) {
   return fields.map(([name, value], i) => <input key={`${i}-${name}`} type="hidden" name={name} value={value} />);
 }
@@ -72,7 +88,7 @@ export function OciTransferForm({ oci, disabled, hasItems }: { oci: OciForm; dis
     if (sapGui) {
       // The native submit goes ahead in this very click; the record travels beside it.
       const body = new URLSearchParams({ intent, sent: "1", ...(intent === "transfer" && oci.snapshotId ? { snapshot: oci.snapshotId } : {}) });
-      navigator.sendBeacon("/oci/transfer", body);
+      recordBeside(body);
       setSent({ intent, form: intent === "transfer" ? transfer : cancel });
       return;
     }

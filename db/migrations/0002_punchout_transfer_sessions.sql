@@ -36,4 +36,5 @@ ALTER TABLE "auth_sessions" ADD CONSTRAINT "auth_sessions_user_id_users_id_fk" F
 ALTER TABLE "oci_snapshots" ADD CONSTRAINT "oci_snapshots_session_id_oci_sessions_id_fk" FOREIGN KEY ("session_id") REFERENCES "public"."oci_sessions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "auth_sessions_user_idx" ON "auth_sessions" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "oci_snapshots_session_seq_idx" ON "oci_snapshots" USING btree ("session_id","seq");--> statement-breakpoint
+CREATE INDEX "auth_throttle_window_idx" ON "auth_throttle" USING btree ("window_start");--> statement-breakpoint
 ALTER TABLE "orders" ADD CONSTRAINT "orders_oci_snapshot_id_unique" UNIQUE("oci_snapshot_id");

@@ -2,9 +2,20 @@ import "server-only";
 import { CredentialsSignin } from "next-auth";
 import { findUserByLogin } from "./credentials";
 import type { GrantPurpose } from "./grants";
-import { signIn } from "./index";
+import { auth, signIn } from "./index";
+import { endAuthSession } from "./sessions";
 
-// Auth.js reports some failures as a returned URL instead of an error (see the README's notes).
+/**
+ * Runs a sign-in; once it succeeded, the session this browser had before ends on the server too, so
+ * a copy of the replaced cookie is worthless. A refused sign-in leaves the old session as it was.
+ */
+async function replacingSession(signInNow: () => Promise<void>) {
+  const before = (await auth())?.sid;
+  await signInNow();
+  if (before) await endAuthSession(before);
+}
+
+// Auth.js reports some failures (a host it does not trust, say) as a returned URL, not an error.
 function assertSignedIn(url: unknown) {
   if (typeof url === "string" && /[?&]error=/.test(url)) throw new CredentialsSignin();
 }
@@ -15,7 +26,7 @@ function assertSignedIn(url: unknown) {
  * "throttled" / "busy" / "disabled" where that applies).
  */
 export async function signInWithPassword(username: string, password: string) {
-  assertSignedIn(await signIn("credentials", { username, password, redirect: false }));
+  await replacingSession(async () => assertSignedIn(await signIn("credentials", { username, password, redirect: false })));
   const user = await findUserByLogin(username);
   if (!user) throw new CredentialsSignin();
   return user;
@@ -23,5 +34,5 @@ export async function signInWithPassword(username: string, password: string) {
 
 /** Signs in the user a single-use grant names (see lib/auth/grants); throws CredentialsSignin if used up. */
 export async function signInWithGrant(token: string, purpose: GrantPurpose) {
-  assertSignedIn(await signIn("grant", { token, purpose, redirect: false }));
+  await replacingSession(async () => assertSignedIn(await signIn("grant", { token, purpose, redirect: false })));
 }

@@ -37,7 +37,8 @@ export function loginUserKey(userId: number | string | null, login: string): str
  * Per username and address (so a stranger's guesses do not lock the owner out elsewhere), per
  * username across addresses (a higher ceiling against distributed guessing), per address.
  */
-export function loginThrottleKeys(userKey: string, ip: string | null): ThrottleKey[] {
+export function loginThrottleKeys(userKey: string, address: string | null): ThrottleKey[] {
+  const ip = address === null ? null : addressKey(address);
   const keys: ThrottleKey[] = [
     { scope: "user-ip", key: `${userKey}|${ip ?? "unknown"}` },
     { scope: "user", key: userKey },
@@ -46,6 +47,19 @@ export function loginThrottleKeys(userKey: string, ip: string | null): ThrottleK
   // let anyone lock out everyone.
   if (ip) keys.push({ scope: "ip", key: ip });
   return inLockOrder(keys);
+}
+
+/**
+ * The counter an address belongs to. One IPv6 subscriber routinely holds a whole /64, so those count
+ * as one address; anything else is counted as given.
+ */
+export function addressKey(ip: string): string {
+  if (!ip.includes(":")) return ip;
+  const [head = "", tail = ""] = ip.toLowerCase().split("::");
+  const left = head ? head.split(":") : [];
+  const right = tail ? tail.split(":") : [];
+  const groups = ip.includes("::") ? [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill("0"), ...right] : left;
+  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, "")).join(":")}::/64`;
 }
 
 // Every multi-row statement here locks its rows in VALUES order; one fixed order (scope names sort
@@ -63,6 +77,7 @@ const windowLength = sql`make_interval(secs => ${THROTTLE.windowSeconds})`;
  */
 export async function countAttempt(keys: ThrottleKey[]): Promise<ThrottleDecision> {
   const db = await getDb();
+  await pruneNowAndThen();
   // A row whose fixed window has ended starts again at 1.
   const expired = sql`${authThrottle.windowStart} <= now() - ${windowLength}`;
   const rows = await db
@@ -84,6 +99,16 @@ export async function countAttempt(keys: ThrottleKey[]): Promise<ThrottleDecisio
   if (over.length === 0) return { allowed: true };
   await takeBackAttempt(keys);
   return { allowed: false, retryAfterSeconds: Math.max(...over.map((r) => Number(r.retryAfterSeconds))) };
+}
+
+// Rows whose window has ended are worth nothing; clearing them on a small share of attempts keeps
+// the table bounded without a job (an indexed range delete).
+let untilPrune = 0;
+async function pruneNowAndThen() {
+  if (--untilPrune > 0) return;
+  untilPrune = 200;
+  const db = await getDb();
+  await db.delete(authThrottle).where(sql`${authThrottle.windowStart} < now() - ${windowLength} - interval '1 minute'`);
 }
 
 /**
@@ -121,5 +146,5 @@ export async function forgetAttempt(keys: ThrottleKey[]): Promise<void> {
  * cannot tell addresses apart still has a bound.
  */
 export function countRegistrationAttempt(ip: string | null): Promise<ThrottleDecision> {
-  return countAttempt([{ scope: "register", key: ip ?? "unknown" }]);
+  return countAttempt([{ scope: "register", key: ip === null ? "unknown" : addressKey(ip) }]);
 }

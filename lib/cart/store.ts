@@ -74,61 +74,74 @@ async function loadProductForCart(db: Db | Tx, productId: number) {
 }
 
 /**
+ * Every line write runs in a transaction that first touches the cart row: that row lock orders it
+ * against a checkout or punchout transfer of the same cart (which lock the row, read, and empty),
+ * so no line can slip in between their read and their clean-up and be lost unsent.
+ */
+async function writeLines(cartId: string, write: (tx: Tx) => Promise<void>): Promise<void> {
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    await tx.update(carts).set({ updatedAt: sql`now()` }).where(eq(carts.id, cartId));
+    await write(tx);
+  });
+}
+
+/**
  * Adds to a line with one atomic upsert, so two tabs adding the same product both count. The
  * sum is checked in the same statement: a result above the maximum changes nothing.
  */
 export async function addToCart(cartId: string, productId: number, quantity: number): Promise<void> {
-  const db = await getDb();
-  const product = await loadProductForCart(db, productId);
+  const product = await loadProductForCart(await getDb(), productId);
   const problem = quantityProblem(quantity, product);
   if (problem) throw new CartError(problem, "invalid_quantity");
-  const rows = await db
-    .insert(cartLines)
-    .values({ cartId, productId, quantity })
-    .onConflictDoUpdate({
-      target: [cartLines.cartId, cartLines.productId],
-      set: { quantity: sql`${cartLines.quantity} + excluded.quantity` },
-      setWhere: sql`${cartLines.quantity} + excluded.quantity <= ${MAX_LINE_QUANTITY}`,
-    })
-    .returning({ quantity: cartLines.quantity });
-  if (rows.length === 0) {
-    throw new CartError(`A line can hold at most ${MAX_LINE_QUANTITY.toLocaleString("en")}.`, "invalid_quantity");
-  }
-  await touch(db, cartId);
+  await writeLines(cartId, async (tx) => {
+    const rows = await tx
+      .insert(cartLines)
+      .values({ cartId, productId, quantity })
+      .onConflictDoUpdate({
+        target: [cartLines.cartId, cartLines.productId],
+        set: { quantity: sql`${cartLines.quantity} + excluded.quantity` },
+        setWhere: sql`${cartLines.quantity} + excluded.quantity <= ${MAX_LINE_QUANTITY}`,
+      })
+      .returning({ quantity: cartLines.quantity });
+    if (rows.length === 0) throw new CartError(`A line can hold at most ${MAX_LINE_QUANTITY.toLocaleString("en")}.`, "invalid_quantity");
+  });
 }
 
 export async function setLineQuantity(cartId: string, productId: number, quantity: number): Promise<void> {
-  const db = await getDb();
-  const product = await loadProductForCart(db, productId);
+  const product = await loadProductForCart(await getDb(), productId);
   const problem = quantityProblem(quantity, product);
   if (problem) throw new CartError(problem, "invalid_quantity");
-  const rows = await db
-    .update(cartLines)
-    .set({ quantity })
-    .where(and(eq(cartLines.cartId, cartId), eq(cartLines.productId, productId)))
-    .returning({ productId: cartLines.productId });
-  if (rows.length === 0) throw new CartError("This product is not in your cart any more.", "not_found");
-  await touch(db, cartId);
+  await writeLines(cartId, async (tx) => {
+    const rows = await tx
+      .update(cartLines)
+      .set({ quantity })
+      .where(and(eq(cartLines.cartId, cartId), eq(cartLines.productId, productId)))
+      .returning({ productId: cartLines.productId });
+    if (rows.length === 0) throw new CartError("This product is not in your cart any more.", "not_found");
+  });
 }
 
 export async function removeLine(cartId: string, productId: number): Promise<void> {
-  const db = await getDb();
-  await db.delete(cartLines).where(and(eq(cartLines.cartId, cartId), eq(cartLines.productId, productId)));
-  await touch(db, cartId);
+  await writeLines(cartId, async (tx) => {
+    await tx.delete(cartLines).where(and(eq(cartLines.cartId, cartId), eq(cartLines.productId, productId)));
+  });
 }
 
-/** Locks the cart row inside the caller's transaction: checkouts and transfers of one cart queue up. */
+/** Locks the cart row inside the caller's transaction: checkouts, transfers and line writes queue up. */
 export async function lockCart(tx: Tx, cartId: string): Promise<void> {
   await tx.select({ id: carts.id }).from(carts).where(eq(carts.id, cartId)).for("update");
 }
 
-export async function clearCart(cartId: string, db?: Db | Tx): Promise<void> {
-  const d = db ?? (await getDb());
-  await d.delete(cartLines).where(eq(cartLines.cartId, cartId));
-}
-
-async function touch(db: Db | Tx, cartId: string) {
-  await db.update(carts).set({ updatedAt: sql`now()` }).where(eq(carts.id, cartId));
+/** Empties a cart: inside the caller's transaction (which holds the cart lock), or on its own. */
+export async function clearCart(cartId: string, tx?: Tx): Promise<void> {
+  if (tx) {
+    await tx.delete(cartLines).where(eq(cartLines.cartId, cartId));
+    return;
+  }
+  await writeLines(cartId, async (t) => {
+    await t.delete(cartLines).where(eq(cartLines.cartId, cartId));
+  });
 }
 
 /**

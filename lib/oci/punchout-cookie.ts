@@ -68,12 +68,16 @@ export async function punchoutFrameSources(token: string | undefined): Promise<s
   return frameSourcesFor(opened.session.hookUrl);
 }
 
+const CSP_ORIGIN = /^https?:\/\/(?:[a-z0-9-]+(?:\.[a-z0-9-]+)*|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
+
 export function frameSourcesFor(hookUrl: string | null): string[] {
   const sources = new Set(ociConfig().frameAncestors);
   if (hookUrl) {
     try {
       const origin = hookOrigin(hookUrl);
-      if (origin !== "SAPEVENT" && origin !== "null") sources.add(origin);
+      // Only a plain scheme://host[:port] goes into the header; a host with ; , * ' or spaces
+      // (which URL parsing lets through) would change the policy itself.
+      if (CSP_ORIGIN.test(origin)) sources.add(origin);
     } catch {
       // not a URL: only the configured sources
     }

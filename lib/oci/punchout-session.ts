@@ -92,19 +92,22 @@ export async function retireHandoff(session: OciSessionData, grant: string): Pro
 }
 
 /**
- * A new window took the punchout over through the handoff link (its grant already signed the user
- * in): the cookie is written there if the session is still open and the link was not used before.
+ * A new window takes the punchout over through the handoff link: claims the link for this session
+ * (once, and only while the session is open), so its grant may then sign the user in.
  */
-export async function resumePunchout(jar: CookieJar, session: OciSessionData): Promise<boolean> {
+export async function claimHandoff(session: OciSessionData): Promise<boolean> {
   const db = await getDb();
   const rows = await db
     .update(ociSessions)
     .set({ handoffUsedAt: sql`now()` })
     .where(and(eq(ociSessions.id, session.sid), eq(ociSessions.userId, session.userId), eq(ociSessions.status, "active"), sql`${ociSessions.handoffUsedAt} is null`, sql`${ociSessions.expiresAt} > now()`))
     .returning({ id: ociSessions.id });
-  if (rows.length !== 1) return false;
+  return rows.length === 1;
+}
+
+/** After a claimed handoff signed the user in: the new window gets the punchout cookie. */
+export async function resumePunchout(jar: CookieJar, session: OciSessionData): Promise<void> {
   await writePunchoutCookie(jar, session);
-  return true;
 }
 
 /** Ends this browser's punchout, whatever state its cookie is in, and removes the cookie. */

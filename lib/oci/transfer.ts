@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { and, desc, eq, ne } from "drizzle-orm";
+import { and, desc, eq, lte, ne } from "drizzle-orm";
 import { ociSnapshots } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
 import { clearCart, findCartId, lockCart, readCart } from "@/lib/cart/store";
@@ -39,6 +39,8 @@ export type CancelResult = { ok: true; hookUrl: string; target: string; charset:
  */
 export type TransferMode = "confirm" | "sent";
 
+const KEEP_SNAPSHOTS = 5;
+
 const digestOf = (fields: [string, string][], draft: OrderDraft) => createHash("sha256").update(JSON.stringify([fields, draft])).digest("base64url");
 
 async function currentSnapshot(db: Db | Tx, sessionId: string) {
@@ -58,7 +60,9 @@ async function freeze(db: Db | Tx, session: OciSessionData, cart: PricedCart, ve
   const digest = digestOf(encoded.fields, draft);
   const current = await currentSnapshot(db, session.sid);
   if (current?.digest === digest) return { ok: true, id: current.id, fields: encoded.fields };
-  const [row] = await db.insert(ociSnapshots).values({ sessionId: session.sid, digest, fields: encoded.fields, order: draft }).returning({ id: ociSnapshots.id });
+  const [row] = await db.insert(ociSnapshots).values({ sessionId: session.sid, digest, fields: encoded.fields, order: draft }).returning({ id: ociSnapshots.id, seq: ociSnapshots.seq });
+  // A session keeps its last few snapshots (a tab may still show one of them), not every edit.
+  await db.delete(ociSnapshots).where(and(eq(ociSnapshots.sessionId, session.sid), lte(ociSnapshots.seq, row!.seq - KEEP_SNAPSHOTS)));
   return { ok: true, id: row!.id, fields: encoded.fields };
 }
 
@@ -82,7 +86,8 @@ export async function recordTransfer(viewer: Viewer, snapshotId: string, session
   const db = await getDb();
   return db.transaction(async (tx): Promise<TransferResult> => {
     const [snapshot] = await tx.select().from(ociSnapshots).where(eq(ociSnapshots.id, snapshotId)).limit(1);
-    if (!snapshot) return { ok: false, reason: "unknown" };
+    // Pruned long ago while this session went on: the page is just old.
+    if (!snapshot) return session ? { ok: false, reason: "changed" } : { ok: false, reason: "unknown" };
     const row = await lockSession(tx, snapshot.sessionId, viewer.userId);
     if (!row) return { ok: false, reason: "unknown" };
 
@@ -100,7 +105,8 @@ export async function recordTransfer(viewer: Viewer, snapshotId: string, session
     const cartId = await findCartId({ kind: "oci", userId: viewer.userId, ociSessionId: session.sid }, tx);
     if (!cartId) return { ok: false, reason: "changed" };
     await lockCart(tx, cartId);
-    if (mode === "confirm") {
+    // Only SAP GUI's target has to be submitted before the shop records; every other hook waits.
+    if (mode === "confirm" || hookOrigin(session.hookUrl) !== "SAPEVENT") {
       const current = await currentSnapshot(tx, session.sid);
       const cart = await readCart(cartId, priceContextFor(viewer), tx);
       const blocked = cart.lines.some((l) => l.problem);

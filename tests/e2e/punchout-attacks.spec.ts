@@ -161,6 +161,30 @@ test("regression: a new-window link used once by a cookieless frame cannot be re
   expect((await stranger.get("/account", { maxRedirects: 0 })).status()).not.toBe(200);
 });
 
+test("a handoff link minted by an attacker and opened from another site signs the victim into nothing", async ({ newApi, newBrowserContext, baseURL }, testInfo) => {
+  // The attacker mints a fresh link for an account of their own …
+  const attacker = await newApi();
+  const entry = await attacker.get(ocihome({ username: "purchasing@example.com", password: PASSWORD, hook_url: hookUrl(testInfo) }), { maxRedirects: 0 });
+  expect(entry.status()).toBe(303);
+  const link = new URL(`${entry.headers()["location"]!}&window=new`, baseURL).toString();
+
+  // … and a page on another site sends the victims' browsers there (one signed in, one not).
+  for (const signedIn of [true, false]) {
+    const context = await newBrowserContext();
+    const page = await context.newPage();
+    if (signedIn) await signIn(page, "buyer2@example.com");
+    await page.goto(`${simulatorUrl(testInfo)}/health`);
+    const answer = page.waitForResponse((r) => r.url().includes("/oci/start"));
+    await page.evaluate((url) => void (window.location.href = url), link);
+    expect((await answer).status(), "cross-site handoff").toBeGreaterThanOrEqual(400);
+    await page.goto("/account");
+    if (signedIn) await expect(page.getByText("Eva de Vries").first()).toBeVisible();
+    else await expect(page).toHaveURL(/\/login/);
+    await page.goto("/cart");
+    await expect(page.getByTestId("oci-banner")).toHaveCount(0);
+  }
+});
+
 // ---------------------------------------------------------------------------------------------
 // 5. Redirect targets
 // ---------------------------------------------------------------------------------------------

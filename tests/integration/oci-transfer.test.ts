@@ -5,7 +5,7 @@ import { redeemGrant } from "@/lib/auth/grants";
 import { appSecret } from "@/lib/auth/secret";
 import { addToCart, ensureCartId, readCart, setLineQuantity } from "@/lib/cart/store";
 import type { CookieJar, CookieSpec } from "@/lib/oci/punchout-cookie";
-import { endPunchout, readPunchout, resumePunchout, retireHandoff, startPunchout } from "@/lib/oci/punchout-session";
+import { claimHandoff, endPunchout, readPunchout, resumePunchout, retireHandoff, startPunchout } from "@/lib/oci/punchout-session";
 import { openOciHandoff, type OciSessionData } from "@/lib/oci/session-token";
 import { cancelTransfer, recordTransfer, returnFormFor } from "@/lib/oci/transfer";
 import { priceContextFor } from "@/lib/pricing/context";
@@ -20,8 +20,8 @@ function jar(): CookieJar & { values: Map<string, CookieSpec> } {
   return { values, get: (n) => values.get(n)?.value, set: (c) => void values.set(c.name, c), delete: (n) => void values.delete(n) };
 }
 
-async function punchout(w: Awaited<ReturnType<typeof makeWorld>>, browser = jar()) {
-  const started = await startPunchout(browser, { id: w.buyer.id, customerId: w.b2b.id }, CALL);
+async function punchout(w: Awaited<ReturnType<typeof makeWorld>>, browser = jar(), call = CALL) {
+  const started = await startPunchout(browser, { id: w.buyer.id, customerId: w.b2b.id }, call);
   const basket = await ensureCartId({ kind: "oci", userId: w.buyer.id, ociSessionId: started.session.sid });
   return { ...started, browser, basket };
 }
@@ -103,7 +103,7 @@ describe("OCI transfer: the snapshot is recorded before the basket leaves", () =
 
   it("SAP GUI: what the click already sent is recorded as sent, even if another tab changed the basket", async () => {
     const w = await makeWorld();
-    const { session, basket } = await punchout(w);
+    const { session, basket } = await punchout(w, jar(), { ...CALL, hookUrl: "SAPEVENT:POST" });
     await addToCart(basket, w.products[1]!.id, 1);
     const sent = await form(w, session, basket);
     await setLineQuantity(basket, w.products[1]!.id, 2);
@@ -113,6 +113,47 @@ describe("OCI transfer: the snapshot is recorded before the basket leaves", () =
     const [order] = await w.db.select().from(orders).where(eq(orders.customerId, w.b2b.id));
     expect(order!.ociFields).toEqual(sent.fields);
     expect(await w.db.select().from(ociSnapshots).where(eq(ociSnapshots.sessionId, session.sid))).toHaveLength(1);
+  });
+
+  it("'already sent' is believed for SAP GUI only: for a web hook a stale snapshot is refused as usual", async () => {
+    const w = await makeWorld();
+    const { session, basket } = await punchout(w);
+    await addToCart(basket, w.products[1]!.id, 1);
+    const stale = await form(w, session, basket);
+    await setLineQuantity(basket, w.products[1]!.id, 2);
+    await form(w, session, basket);
+    expect(await recordTransfer(w.buyerViewer, stale.snapshotId!, session, "sent")).toEqual({ ok: false, reason: "changed" });
+    expect(await w.db.select().from(orders).where(eq(orders.customerId, w.b2b.id))).toHaveLength(0);
+  });
+
+  it("keeps only the last few snapshots of a session; a page older than those is simply out of date", async () => {
+    const w = await makeWorld();
+    const { session, basket } = await punchout(w);
+    await addToCart(basket, w.products[1]!.id, 1);
+    const first = await form(w, session, basket);
+    for (let q = 2; q <= 8; q++) {
+      await setLineQuantity(basket, w.products[1]!.id, q);
+      await form(w, session, basket);
+    }
+    expect((await w.db.select().from(ociSnapshots).where(eq(ociSnapshots.sessionId, session.sid))).length).toBeLessThanOrEqual(5);
+    expect(await recordTransfer(w.buyerViewer, first.snapshotId!, session, "confirm")).toEqual({ ok: false, reason: "changed" });
+  });
+
+  it("a cart edit racing a transfer is either in the record or waits for it — never lost unsent", async () => {
+    const w = await makeWorld();
+    const { session, basket } = await punchout(w);
+    await addToCart(basket, w.products[1]!.id, 1);
+    const rendered = await form(w, session, basket);
+    const [result] = await Promise.all([recordTransfer(w.buyerViewer, rendered.snapshotId!, session, "confirm"), addToCart(basket, w.products[2]!.id, 1)]);
+    const left = (await readCart(basket, priceContextFor(w.buyerViewer))).lines.map((l) => l.product.id);
+    if (result.ok) {
+      // The add came after the transfer: it is still in the (now closed) basket, not silently gone.
+      expect(new Map(result.record.fields).get("NEW_ITEM-VENDORMAT[2]")).toBeUndefined();
+      expect(left).toEqual([w.products[2]!.id]);
+    } else {
+      expect(result).toEqual({ ok: false, reason: "changed" });
+      expect(left.sort()).toEqual([w.products[1]!.id, w.products[2]!.id].sort());
+    }
   });
 
   it("never records another user's snapshot, nor one of a replaced session", async () => {
@@ -181,16 +222,17 @@ describe("punchout session lifecycle", () => {
     if (link.status !== "valid") return;
     await retireHandoff(session, link.handoff.grant);
     expect(await redeemGrant(link.handoff.grant, ["oci-handoff"])).toBeNull();
-    expect(await resumePunchout(jar(), session)).toBe(false);
+    expect(await claimHandoff(session)).toBe(false);
 
     const other = await punchout(w);
     const link2 = await openOciHandoff(other.handoff, { secret: appSecret() });
     if (link2.status !== "valid") throw new Error("handoff should open");
     expect(await redeemGrant(link2.handoff.grant, ["oci-handoff"])).toMatchObject({ id: String(w.buyer.id) });
     expect(await redeemGrant(link2.handoff.grant, ["oci-handoff"])).toBeNull();
+    expect(await claimHandoff(other.session)).toBe(true);
     const fresh = jar();
-    expect(await resumePunchout(fresh, other.session)).toBe(true);
+    await resumePunchout(fresh, other.session);
     expect(fresh.values.size).toBe(1);
-    expect(await resumePunchout(jar(), other.session)).toBe(false);
+    expect(await claimHandoff(other.session)).toBe(false);
   });
 });

@@ -113,3 +113,14 @@ describe("client address on Vercel", () => {
     expect(clientIp(h({ "x-real-ip": "nonsense" }))).toBeNull();
   });
 });
+
+describe("throttle address keys", () => {
+  it("count an IPv6 /64 as one address and leave IPv4 as it is", async () => {
+    const { addressKey } = await import("@/lib/auth/throttle");
+    expect(addressKey("203.0.113.7")).toBe("203.0.113.7");
+    expect(addressKey("2001:db8:abcd:12:1::5")).toBe("2001:db8:abcd:12::/64");
+    expect(addressKey("2001:db8:abcd:12:ffff:1:2:3")).toBe("2001:db8:abcd:12::/64");
+    expect(addressKey("2001:db8::1")).toBe("2001:db8:0:0::/64");
+    expect(addressKey("::1")).toBe("0:0:0:0::/64");
+  });
+});

@@ -66,3 +66,14 @@ describe("proxy", () => {
     expect(setCookie(await proxy(request("/ocihome", { "shop.oci": old })), "shop.oci")).toBeUndefined();
   });
 });
+
+describe("frame sources", () => {
+  it("take only a plain origin from the hook URL", async () => {
+    const { frameSourcesFor } = await import("@/lib/oci/punchout-cookie");
+    expect(frameSourcesFor("https://srm.example.com:8443/sap/hook?x=1")).toEqual(["https://srm.example.com:8443"]);
+    expect(frameSourcesFor("http://127.0.0.1:4010/hook")).toEqual(["http://127.0.0.1:4010"]);
+    expect(frameSourcesFor("SAPEVENT:POST")).toEqual([]);
+    expect(frameSourcesFor("https://x%3Bsandbox/")).toEqual([]);
+    expect(frameSourcesFor("https://a*b.example/")).toEqual([]);
+  });
+});

@@ -2,10 +2,11 @@ import "server-only";
 import { AuthError } from "next-auth";
 import { appSecret } from "@/lib/auth/secret";
 import { signInWithGrant } from "@/lib/auth/sign-in";
+import { getViewer } from "@/lib/auth/viewer";
 import { safeRedirectPath } from "@/lib/http/redirect";
 import { escapeHtml, ociHtmlResponse, ociPage, ociRedirect } from "../html";
 import { frameSourcesFor } from "../punchout-cookie";
-import { resumePunchout, retireHandoff } from "../punchout-session";
+import { claimHandoff, resumePunchout, retireHandoff } from "../punchout-session";
 import { openOciHandoff } from "../session-token";
 import { getOciState } from "./current";
 import { nextCookieJar } from "./jar";
@@ -43,13 +44,22 @@ export async function handleOciStart(request: Request): Promise<Response> {
   }
   if (url.searchParams.get("window") === "new") {
     const used = () => ociHtmlResponse(401, ociPage({ title: "Punchout link already used", intro: "This link can be used once. Start the catalog again from your procurement system." }), frames);
+    // The real link sits on this shop's own page; one followed from another site is someone
+    // trying to sign this browser into their account (browsers without fetch metadata pass).
+    const site = request.headers.get("sec-fetch-site");
+    if (site && site !== "same-origin") return ociHtmlResponse(403, ociPage({ title: "This link only works from the shop", intro: "Start the catalog again from your procurement system." }), frames);
+    const viewer = await getViewer();
+    if (viewer && viewer.userId !== handoff.session.userId) {
+      return ociHtmlResponse(409, ociPage({ title: "You are signed in as someone else", intro: "This browser is signed in to the shop with another account. Start the catalog again from your procurement system to switch." }), frames);
+    }
+    if (!(await claimHandoff(handoff.session))) return used();
     try {
       await signInWithGrant(handoff.grant, "oci-handoff");
     } catch (error) {
       if (!(error instanceof AuthError) || error.type !== "CredentialsSignin") throw error;
       return used();
     }
-    if (!(await resumePunchout(await nextCookieJar(), handoff.session))) return used();
+    await resumePunchout(await nextCookieJar(), handoff.session);
     return ociRedirect(`/oci/start?${new URLSearchParams({ check: "1", next })}`);
   }
   const newWindow = `/oci/start?${new URLSearchParams({ h: token!, next, window: "new" })}`;
