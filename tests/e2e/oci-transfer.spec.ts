@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { ANCHORS, simulatorUrl } from "./helpers";
+import { ANCHORS, expectNoSeriousA11yViolations, simulatorUrl } from "./helpers";
 import { addToBasket, fieldMap, received, resetSimulator } from "./oci-helpers";
 
 // The transfer is recorded by the shop before the basket leaves, and what is stored is exactly
@@ -53,6 +53,7 @@ test("with script: the order is recorded first, the hook gets the same fields, t
   expect(fieldMap(sent).get("NEW_ITEM-QUANTITY[1]")).toBe("200");
   expect(await orderCount(page)).toBe(before + 1);
   expect(await newestTransferFields(page)).toEqual(sent);
+  await expectNoSeriousA11yViolations(page);
   await expectEmptyBasketAndNoPunchout(page);
   await context.close();
 });
@@ -67,6 +68,7 @@ test("without script: the shop records, then a page hands over the same form wit
   await page.waitForURL(`${baseURL}/cart`);
   await page.getByRole("button", { name: "Return to Procurement System" }).click();
   await expect(page.getByRole("heading", { name: "Your basket is ready to go back" })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
   // Recorded before anything left: the order exists, the hook has received nothing yet.
   expect(await received(request, sim)).toHaveLength(0);
   const reloaded = await page.reload();

@@ -1,6 +1,6 @@
 import { randomBytes, randomInt } from "node:crypto";
 import { expect, test as base, type APIRequestContext, type APIResponse, type BrowserContext, type TestInfo } from "@playwright/test";
-import { PASSWORD, signIn, simulatorUrl } from "./helpers";
+import { expectNoSeriousA11yViolations, PASSWORD, signIn, simulatorUrl } from "./helpers";
 import { keptCookieNamesOf, send, sendTruncatedBody, shopTarget, type SimpleResponse } from "./http-client";
 
 // Attacks on the punchout entry and the sign-in around it, at the HTTP level (plus a few browser
@@ -177,6 +177,7 @@ test("a handoff link minted by an attacker and opened from another site signs th
     const answer = page.waitForResponse((r) => r.url().includes("/oci/start"));
     await page.evaluate((url) => void (window.location.href = url), link);
     expect((await answer).status(), "cross-site handoff").toBeGreaterThanOrEqual(400);
+    await page.waitForURL(/\/oci\/start/, { waitUntil: "load" });
     await page.goto("/account");
     if (signedIn) await expect(page.getByText("Eva de Vries").first()).toBeVisible();
     else await expect(page).toHaveURL(/\/login/);
@@ -312,6 +313,7 @@ test("an /ocihome call for another user asks before switching the signed-in acco
   await expect(page.locator("body")).toContainText(/Continue as .*Jan Müller/);
   const button = page.getByRole("button", { name: /Continue as Jan Müller/ });
   await expect(button).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
 
   // Nothing switched yet.
   const stillEva = async () => {
