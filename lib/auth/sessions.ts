@@ -16,8 +16,13 @@ export async function openAuthSession(userId: number, method: "password" | "gran
   return row!.id;
 }
 
+/** A session id as the JWT carries it (checked before it reaches a uuid column). */
+export function isSessionId(id: unknown): id is string {
+  return typeof id === "string" && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
+}
+
 export async function endAuthSession(id: unknown): Promise<void> {
-  if (typeof id !== "string" || !/^[0-9a-f-]{36}$/i.test(id)) return;
+  if (!isSessionId(id)) return;
   const db = await getDb();
   await db.update(authSessions).set({ endedAt: sql`now()` }).where(and(eq(authSessions.id, id), isNull(authSessions.endedAt)));
 }

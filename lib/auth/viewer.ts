@@ -4,6 +4,7 @@ import { cache } from "react";
 import { authSessions, customers, users } from "@/db/schema";
 import { getDb } from "@/lib/db/client";
 import { auth } from "./index";
+import { isSessionId } from "./sessions";
 
 export type Viewer = {
   userId: number;
@@ -30,7 +31,7 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
   const session = await auth();
   const id = Number(session?.user?.id);
   const sid = session?.sid;
-  if (!Number.isSafeInteger(id) || id <= 0 || typeof sid !== "string" || !/^[0-9a-f-]{36}$/i.test(sid)) return null;
+  if (!Number.isSafeInteger(id) || id <= 0 || !isSessionId(sid)) return null;
   const db = await getDb();
   const [row] = await db
     .select({

@@ -107,13 +107,13 @@ export async function recordTransfer(viewer: Viewer, snapshotId: string, session
     await lockCart(tx, cartId);
     // Only SAP GUI's target has to be submitted before the shop records; every other hook waits.
     if (mode === "confirm" || hookOrigin(session.hookUrl) !== "SAPEVENT") {
-      const current = await currentSnapshot(tx, session.sid);
       const cart = await readCart(cartId, priceContextFor(viewer), tx);
       const blocked = cart.lines.some((l) => l.problem);
       const now = await freeze(tx, session, cart, viewer.customer.ociVendorNumber);
-      // Stale page or a basket that is not what it showed: the (new) current snapshot stays for the
+      // Freezing the basket as it is now yields this very snapshot only if it is the current one and
+      // the basket still matches it; otherwise the (new) current snapshot stays for the page to show
       // page to show; nothing is recorded.
-      if (blocked || current?.id !== snapshot.id || !now.ok || now.id !== snapshot.id) return { ok: false, reason: "changed" };
+      if (blocked || !now.ok || now.id !== snapshot.id) return { ok: false, reason: "changed" };
     }
 
     const record = { hookUrl: session.hookUrl, target: session.target, charset: session.charset, fields: snapshot.fields };

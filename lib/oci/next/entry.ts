@@ -130,7 +130,7 @@ export async function handleOciCall(request: Request): Promise<Response> {
   }
 
   // Checked before anything is signed in or opened: a session that would not fit its cookie is
-  // refused up front (the sid placeholder has the length of a real one).
+  // refused up front (sealed with an all-zero sid of a real one's length).
   const probe = await sealOciSession(
     { sid: "00000000-0000-4000-8000-000000000000", userId: 0, customerId: 0, hookUrl: call.hookUrl, target: call.target, echoFields: call.echoFields, charset: call.charset, startedAt: Date.now() },
     { secret: appSecret(), idleSeconds: 60 },

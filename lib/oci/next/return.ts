@@ -39,10 +39,12 @@ export async function cancelFromBrowser(): Promise<CancelResult | { ok: false; r
   return result;
 }
 
+const ENDED = "This punchout session has already ended. Close this window and open the catalog again from your procurement system.";
+
 export const RETURN_MESSAGES = {
   changed: "Your basket changed since this page was shown (in another tab or window, or a price changed). Check it below and press “Return to Procurement System” again.",
-  ended: "This punchout session has already ended. Close this window and open the catalog again from your procurement system.",
-  unknown: "This punchout session has already ended. Close this window and open the catalog again from your procurement system.",
+  ended: ENDED,
+  unknown: ENDED,
   expired: "Your punchout session has expired. Close this window and open the catalog again from your procurement system.",
   signed_out: "You are no longer signed in. Open the catalog again from your procurement system.",
 } as const;
@@ -63,10 +65,12 @@ export async function handleReturnPost(request: Request): Promise<Response> {
     return ociHtmlResponse(400, ociPage({ title: "This form is incomplete", intro: "Go back to the cart and press “Return to Procurement System” again." }));
   }
   const { intent, snapshot, sent } = parsed.data;
-  const opened = await readPunchoutJar(await nextCookieJar());
-  const frames = frameSourcesFor(opened.status === "valid" ? opened.session.hookUrl : null);
-  const failed = (reason: keyof typeof RETURN_MESSAGES) =>
-    reason === "changed" ? ociRedirect("/cart?changed=1") : ociHtmlResponse(reason === "signed_out" ? 401 : 409, ociPage({ title: "The basket was not sent", intro: RETURN_MESSAGES[reason] }), frames);
+  const failed = async (reason: keyof typeof RETURN_MESSAGES) => {
+    if (reason === "changed") return ociRedirect("/cart?changed=1");
+    const opened = await readPunchoutJar(await nextCookieJar());
+    const frames = frameSourcesFor(opened.status === "valid" ? opened.session.hookUrl : null);
+    return ociHtmlResponse(reason === "signed_out" ? 401 : 409, ociPage({ title: "The basket was not sent", intro: RETURN_MESSAGES[reason] }), frames);
+  };
 
   if (intent === "cancel") {
     const result = await cancelFromBrowser();
