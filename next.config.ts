@@ -1,6 +1,8 @@
 import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
+  // Catalog pages are cached whole and shared; per-visitor parts come from /api/viewer and /api/prices.
+  cacheComponents: true,
   output: "standalone",
   // PGlite ships wasm and data files: bundling copies them into static output and breaks at run time.
   serverExternalPackages: ["@electric-sql/pglite"],

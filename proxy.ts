@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { anonymousCartCookie, CART_COOKIE } from "@/lib/cart/cookie";
+import { catalogRewrite } from "@/lib/catalog/views";
 import { COOKIE_NAMES } from "@/lib/http/cookies";
 import { framingHeaders } from "@/lib/oci/html";
 import { punchoutFrameSources, refreshedPunchoutCookie } from "@/lib/oci/punchout-cookie";
@@ -9,9 +10,11 @@ import { punchoutFrameSources, refreshedPunchoutCookie } from "@/lib/oci/punchou
  * every read and write checks the user and the punchout session next to the data.
  */
 export async function proxy(request: NextRequest) {
-  const response = NextResponse.next();
   const token = request.cookies.get(COOKIE_NAMES.oci)?.value;
   const path = request.nextUrl.pathname;
+  // Catalog pages are cached per path: their query strings become one canonical path segment.
+  const cached = catalogRewrite(path, request.nextUrl.searchParams);
+  const response = cached ? NextResponse.rewrite(new URL(cached, request.url)) : NextResponse.next();
   // The punchout routes answer with their own framing policy (they know the hook of the call); the
   // matcher keeps the proxy off them, this keeps it so if the matcher changes.
   const isEntry = path === "/ocihome" || path.startsWith("/oci/");
@@ -27,6 +30,8 @@ export async function proxy(request: NextRequest) {
   // share one cart even when they add their first products at the same moment.
   if (request.method === "GET" && !isEntry && !path.startsWith("/api/") && !request.cookies.has(CART_COOKIE) && !request.cookies.has(COOKIE_NAMES.session)) {
     response.cookies.set(anonymousCartCookie());
+    // A shared cache must never hand this cart id to the next visitor with the page.
+    response.headers.set("Cache-Control", "private, no-store");
   }
 
   // The idle limit counts from the last page the buyer opened.

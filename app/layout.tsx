@@ -1,12 +1,8 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { Header } from "@/components/layout/header";
-import { OciBanner, OciExpired } from "@/components/layout/oci-banner";
-import { getViewer } from "@/lib/auth/viewer";
-import { currentCartId } from "@/lib/shopper/current-cart";
-import { cartItemCount } from "@/lib/cart/store";
+import { PunchoutNotice } from "@/components/layout/oci-banner";
 import { embeddedDatabaseOnServerless } from "@/lib/db/config";
-import { getOciState } from "@/lib/oci/next/current";
 import { Providers } from "./providers";
 import "./globals.css";
 
@@ -17,7 +13,9 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
-export default async function RootLayout({ children }: { children: ReactNode }) {
+// Static for every visitor: the per-visitor parts (account, cart count, punchout banner) are client
+// components fed by /api/viewer, so catalog pages can be cached whole.
+export default function RootLayout({ children }: { children: ReactNode }) {
   if (embeddedDatabaseOnServerless()) {
     return (
       <html lang="en">
@@ -34,17 +32,6 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       </html>
     );
   }
-  let state: { viewer: Awaited<ReturnType<typeof getViewer>>; oci: Awaited<ReturnType<typeof getOciState>>; cartCount: number } | null;
-  try {
-    const [viewer, oci] = await Promise.all([getViewer(), getOciState()]);
-    state = { viewer, oci, cartCount: await cartItemCount(await currentCartId()) };
-  } catch (error) {
-    // The database is unreachable: a plain, server-rendered explanation instead of an error screen.
-    console.error(`[layout] ${(error as Error).message}`);
-    state = null;
-  }
-  if (!state) return <Unavailable />;
-  const { viewer, oci, cartCount } = state;
   return (
     <html lang="en">
       <body className="flex min-h-screen flex-col">
@@ -52,10 +39,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           Skip to content
         </a>
         <Providers>
-          {oci.state === "active" && viewer ? <OciBanner customerName={viewer.customer.name} /> : null}
-          <Header viewer={viewer} cartCount={cartCount} />
+          <PunchoutNotice />
+          <Header />
           <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-4 py-6">
-            {oci.state === "expired" ? <OciExpired /> : children}
+            {children}
           </main>
           <footer className="border-t border-slate-200 bg-white">
             <div className="mx-auto max-w-7xl px-4 py-6 text-sm text-slate-600">
@@ -68,17 +55,3 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   );
 }
 
-function Unavailable() {
-  return (
-    <html lang="en">
-      <body className="p-8">
-        <main className="card mx-auto max-w-xl p-8" role="alert">
-          <h1 className="text-2xl font-bold">The shop is temporarily unavailable</h1>
-          <p className="mt-3 text-slate-700">
-            We cannot reach our database right now. Your cart and orders are safe. Please try again in a few minutes.
-          </p>
-        </main>
-      </body>
-    </html>
-  );
-}

@@ -9,6 +9,9 @@ import { listOrders } from "@/lib/orders/store";
 
 export const metadata: Metadata = { title: "Your account" };
 
+// Personal and rendered per request, in full before it is sent: it works without JavaScript.
+export const instant = false;
+
 export default async function AccountPage() {
   const viewer = await getViewer();
   if (!viewer) redirect("/login?next=/account");

@@ -5,6 +5,9 @@ import { currentCartView } from "@/lib/shopper/cart-view";
 
 export const metadata: Metadata = { title: "Cart" };
 
+// Personal and rendered per request, in full before it is sent: it works without JavaScript.
+export const instant = false;
+
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function CartPage({ searchParams }: Props) {

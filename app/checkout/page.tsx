@@ -9,6 +9,9 @@ import { getOciState } from "@/lib/oci/next/current";
 
 export const metadata: Metadata = { title: "Checkout" };
 
+// Personal and rendered per request, in full before it is sent: it works without JavaScript.
+export const instant = false;
+
 export default async function CheckoutPage() {
   const viewer = await getViewer();
   if (!viewer) redirect("/login?next=/checkout");

@@ -7,6 +7,9 @@ import { safeRedirectPath } from "@/lib/http/redirect";
 
 export const metadata: Metadata = { title: "Sign in" };
 
+// Personal and rendered per request, in full before it is sent: it works without JavaScript.
+export const instant = false;
+
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function LoginPage({ searchParams }: Props) {

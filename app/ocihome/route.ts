@@ -2,7 +2,6 @@ import { guarded } from "@/lib/http/guard";
 import { handleOciCall, ociUnavailable } from "@/lib/oci/next/entry";
 
 // The procurement system's entry point (SAP posts by default; links use GET).
-export const dynamic = "force-dynamic";
 
 export const GET = guarded(handleOciCall, ociUnavailable);
 export const POST = guarded(handleOciCall, ociUnavailable);

@@ -5,6 +5,9 @@ import { getViewer } from "@/lib/auth/viewer";
 
 export const metadata: Metadata = { title: "Create an account" };
 
+// Personal and rendered per request, in full before it is sent: it works without JavaScript.
+export const instant = false;
+
 export default async function RegisterPage() {
   if (await getViewer()) redirect("/account");
   return (

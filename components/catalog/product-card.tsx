@@ -1,9 +1,16 @@
 import Link from "next/link";
-import type { PricedProduct } from "@/lib/catalog/types";
-import { Price } from "./price";
+import type { ProductSummary } from "@/lib/catalog/types";
+import { amount } from "@/lib/money/decimal";
+import { formatUnitPrice } from "@/lib/money/format";
 import { StockBadge } from "./stock-badge";
+import { PricesScope, ViewerPrice } from "./viewer-prices";
 
-export function ProductCard({ product }: { product: PricedProduct }) {
+/** The list price as everyone sees it before (or without) the visitor's own prices. */
+export function listPriceText(p: ProductSummary): string {
+  return formatUnitPrice(amount(p.listPrice), p.currency, p.unit, p.priceUnit);
+}
+
+export function ProductCard({ product }: { product: ProductSummary }) {
   return (
     <li className="card flex flex-col overflow-hidden">
       <img src={`/images/products/${encodeURIComponent(product.sku)}`} alt="" width={400} height={400} loading="lazy" className="aspect-square w-full bg-slate-100 object-cover" />
@@ -15,7 +22,7 @@ export function ProductCard({ product }: { product: PricedProduct }) {
           {product.manufacturer} · Art. {product.sku}
         </p>
         <div className="mt-auto pt-2 text-sm">
-          <Price value={product.price} currency={product.currency} unit={product.unit} priceUnit={product.priceUnit} includesVat={product.includesVat} />
+          <ViewerPrice productId={product.id} listPrice={listPriceText(product)} />
         </div>
         <StockBadge stock={product.stock} leadTimeDays={product.leadTimeDays} />
       </div>
@@ -23,12 +30,14 @@ export function ProductCard({ product }: { product: PricedProduct }) {
   );
 }
 
-export function ProductGrid({ products }: { products: PricedProduct[] }) {
+export function ProductGrid({ products }: { products: ProductSummary[] }) {
   return (
-    <ul className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4" data-testid="product-grid">
-      {products.map((p) => (
-        <ProductCard key={p.id} product={p} />
-      ))}
-    </ul>
+    <PricesScope ids={products.map((p) => p.id)}>
+      <ul className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4" data-testid="product-grid">
+        {products.map((p) => (
+          <ProductCard key={p.id} product={p} />
+        ))}
+      </ul>
+    </PricesScope>
   );
 }

@@ -1,18 +1,17 @@
 "use client";
 
-import { useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { useEffect } from "react";
-import { CART_KEY, useCart } from "@/components/cart/use-cart";
+import { CART_KEY } from "@/components/cart/use-cart";
+import { useViewer } from "@/components/viewer/use-viewer";
+import type { CartView } from "@/lib/shopper/cart-view-types";
 
-export function CartCount({ initialCount }: { initialCount: number }) {
-  const client = useQueryClient();
-  const { data } = useCart();
-  // The server's count changes after sign-in, sign-out or an order: refetch rather than keep stale data.
-  useEffect(() => {
-    void client.invalidateQueries({ queryKey: CART_KEY });
-  }, [client, initialCount]);
-  const count = data?.itemCount ?? initialCount;
+export function CartCount() {
+  const { data: viewer } = useViewer();
+  // A cart the page already holds (after adding, or on the cart page) is fresher than the summary;
+  // the header itself never fetches the whole cart.
+  const { data: cart } = useQuery<CartView>({ queryKey: CART_KEY, enabled: false });
+  const count = cart?.itemCount ?? viewer?.cartCount;
   return (
     <Link href="/cart" className="relative inline-flex items-center gap-2 rounded-md px-3 py-2 text-sm font-semibold hover:bg-brand-800" data-testid="header-cart">
       <svg aria-hidden="true" viewBox="0 0 24 24" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth="2">
@@ -21,10 +20,12 @@ export function CartCount({ initialCount }: { initialCount: number }) {
         <circle cx="18" cy="21" r="1" />
       </svg>
       <span>Cart</span>
-      <span className="rounded-full bg-white px-2 py-0.5 text-xs text-brand-800" aria-live="polite">
-        <span data-testid="cart-count">{count}</span>
-        <span className="sr-only"> items</span>
-      </span>
+      {count === undefined ? null : (
+        <span className="rounded-full bg-white px-2 py-0.5 text-xs text-brand-800" aria-live="polite">
+          <span data-testid="cart-count">{count}</span>
+          <span className="sr-only"> items</span>
+        </span>
+      )}
     </Link>
   );
 }

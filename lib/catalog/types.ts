@@ -24,12 +24,6 @@ export type ProductDetail = ProductSummary & {
   categoryId: number;
 };
 
-/** A product with the viewer's price (per price unit, at its minimum order quantity). */
-export type PricedProduct<P extends ProductSummary = ProductSummary> = P & {
-  price: Amount;
-  includesVat: boolean;
-};
-
 export type Category = { id: number; parentId: number | null; slug: string; name: string; description: string };
 
 export const SORTS = ["name", "price_asc", "price_desc"] as const;

@@ -1,9 +1,10 @@
 import { sql } from "drizzle-orm";
+import { connection } from "next/server";
 import { getDb } from "@/lib/db/client";
 
-export const dynamic = "force-dynamic";
-
 export async function GET() {
+  // Asked of the database now, on every call: never answered from a build-time or cached result.
+  await connection();
   try {
     const db = await getDb();
     await db.execute(sql`select 1`);

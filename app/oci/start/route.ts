@@ -2,6 +2,4 @@ import { guarded } from "@/lib/http/guard";
 import { ociUnavailable } from "@/lib/oci/next/entry";
 import { handleOciStart } from "@/lib/oci/next/start";
 
-export const dynamic = "force-dynamic";
-
 export const GET = guarded(handleOciStart, ociUnavailable);

@@ -3,6 +3,5 @@ import { ociUnavailable } from "@/lib/oci/next/entry";
 import { handleReturnPost } from "@/lib/oci/next/return";
 
 // The return without script (and SAP GUI's record beacon): records, then hands over the hook form.
-export const dynamic = "force-dynamic";
 
 export const POST = guarded(handleReturnPost, ociUnavailable);

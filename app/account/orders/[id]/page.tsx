@@ -12,6 +12,9 @@ import { getOrder } from "@/lib/orders/store";
 
 export const metadata: Metadata = { title: "Order" };
 
+// Personal and rendered per request, in full before it is sent: it works without JavaScript.
+export const instant = false;
+
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 function AddressBlock({ title, address }: { title: string; address: Address | null }) {

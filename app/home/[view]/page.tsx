@@ -1,13 +1,21 @@
+import type { Metadata } from "next";
 import Link from "next/link";
+import { notFound } from "next/navigation";
 import { ProductGrid } from "@/components/catalog/product-card";
-import { getViewer } from "@/lib/auth/viewer";
-import { withPrices } from "@/lib/catalog/priced";
-import { listFeaturedProducts, listRootCategories } from "@/lib/catalog/queries";
-import { priceContextFor } from "@/lib/pricing/context";
+import { homePageData } from "@/lib/catalog/page-data";
+import { BUILD_PLACEHOLDER, DEFAULT_VIEW } from "@/lib/catalog/views";
 
-export default async function HomePage() {
-  const [viewer, categories, featured] = await Promise.all([getViewer(), listRootCategories(), listFeaturedProducts(8)]);
-  const priced = await withPrices(priceContextFor(viewer), featured);
+// The proxy serves `/` from here, so the home page is cached like every other catalog page (a
+// route without a parameter would be rendered at build time, from a database the build must not open).
+export function generateStaticParams() {
+  return [{ view: BUILD_PLACEHOLDER }];
+}
+
+export const metadata: Metadata = { alternates: { canonical: "/" } };
+
+export default async function HomePage({ params }: { params: Promise<{ view: string }> }) {
+  if ((await params).view !== DEFAULT_VIEW) notFound();
+  const { categories, featured } = await homePageData();
   return (
     <div className="space-y-10">
       <section className="rounded-xl bg-white p-6 shadow-sm">
@@ -35,7 +43,7 @@ export default async function HomePage() {
         <h2 id="featured-heading" className="mb-4 text-xl font-semibold">
           Featured products
         </h2>
-        <ProductGrid products={priced} />
+        <ProductGrid products={featured} />
       </section>
     </div>
   );

@@ -1,46 +1,30 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { cache } from "react";
 import { ProductGrid } from "@/components/catalog/product-card";
 import { Pagination } from "@/components/ui/pagination";
-import { getViewer } from "@/lib/auth/viewer";
-import { PAGE_SIZE, listingParamsSchema, pageCount, slugSchema } from "@/lib/catalog/params";
-import { withPrices } from "@/lib/catalog/priced";
-import { getCategoryBySlug, listManufacturers, listProducts } from "@/lib/catalog/queries";
-import { priceContextFor } from "@/lib/pricing/context";
+import { pageCount } from "@/lib/catalog/params";
+import { categoryPageData } from "@/lib/catalog/page-data";
+import { BUILD_PLACEHOLDER, DEFAULT_VIEW, listingHref } from "@/lib/catalog/views";
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { params: Promise<{ slug: string; view: string }> };
 
-// Metadata and page share one lookup per request.
-const load = cache(async (slug: string) => (slugSchema.safeParse(slug).success ? getCategoryBySlug(slug) : null));
-
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const found = await load((await params).slug);
-  return { title: found?.category.name ?? "Category not found" };
+// `/categories/x?sort=…&page=…` arrives here through the proxy, one cached page per canonical view.
+export function generateStaticParams() {
+  return [{ slug: BUILD_PLACEHOLDER, view: DEFAULT_VIEW }];
 }
 
-export default async function CategoryPage({ params, searchParams }: Props) {
-  const { slug } = await params;
-  const found = await load(slug);
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { slug, view } = await params;
+  const found = await categoryPageData(slug, view);
+  return { title: found?.category.name ?? "Category not found", alternates: found ? { canonical: listingHref(slug, found.view) } : undefined };
+}
+
+export default async function CategoryPage({ params }: Props) {
+  const { slug, view: viewKey } = await params;
+  const found = await categoryPageData(slug, viewKey);
   if (!found) notFound();
-  const query = listingParamsSchema.parse(await searchParams);
-  const categoryIds = [found.category.id, ...found.children.map((c) => c.id)];
-  const [viewer, { items, total }, manufacturers] = await Promise.all([
-    getViewer(),
-    listProducts({ categoryIds, sort: query.sort, page: query.page, pageSize: PAGE_SIZE, manufacturer: query.manufacturer, inStock: query.stock === "1" }),
-    listManufacturers(categoryIds),
-  ]);
-  const priced = await withPrices(priceContextFor(viewer), items);
-  const href = (page: number) => {
-    const sp = new URLSearchParams();
-    if (query.sort !== "name") sp.set("sort", query.sort);
-    if (query.manufacturer) sp.set("manufacturer", query.manufacturer);
-    if (query.stock) sp.set("stock", "1");
-    if (page > 1) sp.set("page", String(page));
-    const s = sp.toString();
-    return `/categories/${slug}${s ? `?${s}` : ""}`;
-  };
+  const { view, items, total, manufacturers } = found;
   return (
     <div>
       <nav aria-label="Breadcrumb" className="mb-2 text-sm text-slate-600">
@@ -65,10 +49,10 @@ export default async function CategoryPage({ params, searchParams }: Props) {
           ))}
         </ul>
       ) : null}
-      <form method="get" className="card mt-4 flex flex-wrap items-end gap-4 p-3" aria-label="Filter and sort">
+      <form method="get" action={`/categories/${slug}`} className="card mt-4 flex flex-wrap items-end gap-4 p-3" aria-label="Filter and sort">
         <div>
           <label htmlFor="sort" className="label">Sort by</label>
-          <select id="sort" name="sort" defaultValue={query.sort} className="input">
+          <select id="sort" name="sort" defaultValue={view.sort} className="input">
             <option value="name">Name</option>
             <option value="price_asc">Price: low to high</option>
             <option value="price_desc">Price: high to low</option>
@@ -76,7 +60,7 @@ export default async function CategoryPage({ params, searchParams }: Props) {
         </div>
         <div>
           <label htmlFor="manufacturer" className="label">Manufacturer</label>
-          <select id="manufacturer" name="manufacturer" defaultValue={query.manufacturer ?? ""} className="input">
+          <select id="manufacturer" name="manufacturer" defaultValue={view.manufacturer ?? ""} className="input">
             <option value="">All manufacturers</option>
             {manufacturers.map((m) => (
               <option key={m} value={m}>{m}</option>
@@ -84,7 +68,7 @@ export default async function CategoryPage({ params, searchParams }: Props) {
           </select>
         </div>
         <div className="flex items-center gap-2 pb-2">
-          <input id="stock" name="stock" type="checkbox" value="1" defaultChecked={query.stock === "1"} className="h-4 w-4" />
+          <input id="stock" name="stock" type="checkbox" value="1" defaultChecked={view.inStock} className="h-4 w-4" />
           <label htmlFor="stock" className="text-sm">In stock only</label>
         </div>
         <button type="submit" className="btn-primary">Apply</button>
@@ -92,12 +76,12 @@ export default async function CategoryPage({ params, searchParams }: Props) {
       <p className="my-4 text-sm text-slate-700" aria-live="polite">
         {total} product{total === 1 ? "" : "s"}
       </p>
-      {priced.length > 0 ? (
-        <ProductGrid products={priced} />
+      {items.length > 0 ? (
+        <ProductGrid products={items} />
       ) : (
         <p className="card p-6">No products match these filters. <Link className="text-brand-700 underline" href={`/categories/${slug}`}>Show all products in this category</Link>.</p>
       )}
-      <Pagination page={query.page} pageCount={pageCount(total)} href={href} />
+      <Pagination page={view.page} pageCount={pageCount(total)} href={(page) => listingHref(slug, { ...view, page })} />
     </div>
   );
 }

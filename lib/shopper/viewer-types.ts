@@ -1,0 +1,12 @@
+/** What the browser learns about its visitor on a cached catalog page (no prices, no cart lines). */
+export type ViewerSummary = {
+  account: { name: string; kind: "b2b" | "consumer"; pricing: string } | null;
+  cartCount: number;
+  punchout: { state: "active"; customerName: string } | { state: "expired" } | null;
+};
+
+/** The visitor's own prices for some products, formatted for display. Empty when not signed in. */
+export type ViewerPrices = {
+  personal: boolean;
+  prices: Record<string, { price: string; vat: string; tiers?: { from: string; price: string }[] }>;
+};
