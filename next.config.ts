@@ -1,8 +1,12 @@
+import { fileURLToPath } from "node:url";
 import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
   // Catalog pages are cached whole and shared; per-visitor parts come from /api/viewer and /api/prices.
   cacheComponents: true,
+  // Rendered pages are kept in memory, bounded (PAGE_CACHE_MAX_MB), instead of an unbounded folder on disk.
+  cacheHandler: fileURLToPath(new URL("./lib/cache/page-cache-handler.mjs", import.meta.url)),
+  cacheMaxMemorySize: 0,
   output: "standalone",
   // PGlite ships wasm and data files: bundling copies them into static output and breaks at run time.
   serverExternalPackages: ["@electric-sql/pglite"],

@@ -19,7 +19,9 @@ export function catalogCacheSeconds(env: Record<string, string | undefined> = pr
 /** Call first inside a `"use cache"` function that reads the catalog. */
 export function catalogEntry(...tags: string[]): void {
   const revalidate = catalogCacheSeconds();
-  cacheLife({ stale: Math.min(30, revalidate), revalidate, expire: 86_400 });
+  // A stale time under 30 s would make Next treat the entry as per-request data and render the page
+  // on every request; it only governs the browser's router cache, the server regenerates after `revalidate`.
+  cacheLife({ stale: 30, revalidate, expire: 86_400 });
   cacheTag(CATALOG_TAG, ...tags);
 }
 
