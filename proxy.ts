@@ -1,6 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { anonymousCartCookie, CART_COOKIE } from "@/lib/cart/cookie";
 import { catalogRewrite } from "@/lib/catalog/views";
+import { needsViewer, pageRedirect } from "@/lib/auth/page-gate";
+import { viewerOfSessionCookie } from "@/lib/auth/request-viewer";
 import { COOKIE_NAMES } from "@/lib/http/cookies";
 import { framingHeaders } from "@/lib/oci/html";
 import { punchoutFrameSources, refreshedPunchoutCookie } from "@/lib/oci/punchout-cookie";
@@ -18,6 +20,15 @@ export async function proxy(request: NextRequest) {
   // The punchout routes answer with their own framing policy (they know the hook of the call); the
   // matcher keeps the proxy off them, this keeps it so if the matcher changes.
   const isEntry = path === "/ocihome" || path.startsWith("/oci/");
+
+  // Account pages answer signed-out visitors (and sign-in pages signed-in ones) with a real redirect.
+  if (request.method === "GET" && needsViewer(path)) {
+    const viewer = await viewerOfSessionCookie(request.cookies.get(COOKIE_NAMES.session)?.value);
+    const inPunchout = Boolean(viewer && token && (await punchoutFrameSources(token)));
+    const target = pageRedirect(path, request.nextUrl.searchParams, viewer !== null, inPunchout);
+    // Relative, so it never names the internal host the server listens on.
+    if (target) return new NextResponse(null, { status: 307, headers: { Location: target, "Cache-Control": "private, no-store" } });
+  }
 
   if (!isEntry) {
     // Procurement systems frame the shop during a punchout — only the hook's origin (plus the

@@ -29,8 +29,12 @@ export type Viewer = {
  */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
   const session = await auth();
-  const id = Number(session?.user?.id);
-  const sid = session?.sid;
+  return viewerOfSession(session?.user?.id, session?.sid);
+});
+
+/** The same check for a session already decoded (the proxy decodes the cookie itself). */
+export async function viewerOfSession(userId: unknown, sid: unknown): Promise<Viewer | null> {
+  const id = Number(userId);
   if (!Number.isSafeInteger(id) || id <= 0 || !isSessionId(sid)) return null;
   const db = await getDb();
   const [row] = await db
@@ -59,4 +63,4 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
   if (!row || !row.active || !row.customerActive) return null;
   const { active: _a, customerActive: _c, ...viewer } = row;
   return viewer;
-});
+}

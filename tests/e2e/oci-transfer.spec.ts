@@ -11,6 +11,8 @@ async function punchoutPage(browser: Browser, baseURL: string, hook: string, opt
   const context = await browser.newContext({ baseURL, ...options });
   const page = await context.newPage();
   await page.goto(`/ocihome?${new URLSearchParams({ username: "10001", password: "demo1234", hook_url: hook, "~OkCode": "ADDI", "~CALLER": "CTLG" })}`);
+  // Catalog pages are cached for everyone: without script the banner shows on the (per-visitor) cart.
+  if (options.javaScriptEnabled === false) await page.goto("/cart");
   await expect(page.getByTestId("oci-banner")).toBeVisible();
   return { context, page };
 }
