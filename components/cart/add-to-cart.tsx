@@ -2,7 +2,7 @@
 
 import { useId, useState } from "react";
 import { addToCartFormAction } from "@/app/actions/cart";
-import { quantityProblem } from "@/lib/cart/rules";
+import { quantityProblem } from "@/lib/cart/quantity-rules";
 import { unitLabel } from "@/lib/money/format";
 import { useCartMutation } from "./use-cart";
 

@@ -6,7 +6,7 @@ import { getDb, type Db, type Tx } from "@/lib/db/client";
 import type { PriceContext } from "@/lib/pricing/context";
 import { loadPriceInfo } from "@/lib/pricing/load";
 import { resolvePrice } from "@/lib/pricing/tiers";
-import { MAX_LINE_QUANTITY, quantityProblem } from "./rules";
+import { MAX_LINE_QUANTITY, quantityProblem } from "./quantity-rules";
 import { computeTotals, lineAmounts } from "./totals";
 import type { CartOwner, PricedCart } from "./types";
 
