@@ -2,8 +2,10 @@
 
 import Link from "next/link";
 import { useState } from "react";
+import { checkQuantity } from "@/lib/cart/quantity-rules";
 import type { CartView as CartDto } from "@/lib/shopper/cart-view-types";
 import { OciTransferForm } from "./oci-transfer-form";
+import { QuantityInput } from "./quantity-input";
 import { useCart, useCartMutation } from "./use-cart";
 
 function QuantityCell({ line, disabled }: { line: CartDto["lines"][number]; disabled: boolean }) {
@@ -11,15 +13,18 @@ function QuantityCell({ line, disabled }: { line: CartDto["lines"][number]; disa
   const [error, setError] = useState<string | null>(null);
   const mutation = useCartMutation();
   const id = `qty-${line.productId}`;
+  const rules = { minQuantity: line.minQuantity, packQuantity: line.packQuantity };
 
+  // The same check as "Add to cart" before anything is sent; the server checks again.
   function commit() {
-    const quantity = Number(value);
-    if (value.trim() === "" || !Number.isFinite(quantity)) {
-      setError("Enter a quantity.");
+    const checked = checkQuantity(value, rules);
+    if (!checked.ok) {
+      setError(checked.message);
       return;
     }
-    if (quantity === line.quantity) return;
+    const { quantity } = checked;
     setError(null);
+    if (quantity === line.quantity) return;
     mutation.mutate(
       { type: "set", productId: line.productId, quantity },
       {
@@ -36,12 +41,9 @@ function QuantityCell({ line, disabled }: { line: CartDto["lines"][number]; disa
       <label htmlFor={id} className="sr-only">
         Quantity of {line.name}
       </label>
-      <input
+      <QuantityInput
         id={id}
-        type="number"
-        inputMode="numeric"
-        min={line.minQuantity}
-        step={line.packQuantity}
+        rules={rules}
         value={value}
         disabled={disabled}
         onChange={(e) => setValue(e.target.value)}
@@ -52,8 +54,8 @@ function QuantityCell({ line, disabled }: { line: CartDto["lines"][number]; disa
             commit();
           }
         }}
-        aria-invalid={Boolean(error)}
-        aria-describedby={`${id}-error`}
+        invalid={Boolean(error)}
+        describedBy={`${id}-error`}
         className="input w-28"
       />
       <p id={`${id}-error`} role="alert" className="field-error">
