@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useState } from "react";
+import { Totals } from "@/components/orders/totals";
 import { checkQuantity } from "@/lib/cart/quantity-rules";
 import type { CartView as CartDto } from "@/lib/shopper/cart-view-types";
 import { OciTransferForm } from "./oci-transfer-form";
@@ -127,18 +128,7 @@ export function CartView({ initialCart }: { initialCart: CartDto }) {
       </div>
       <aside className="card h-fit p-4" aria-labelledby="summary-heading">
         <h2 id="summary-heading" className="text-lg font-semibold">Summary</h2>
-        <dl className="mt-3 space-y-1 text-sm">
-          <div className="flex justify-between"><dt>{cart.includesVat ? "Total (incl. VAT)" : "Subtotal (net)"}</dt><dd data-testid="cart-subtotal">{cart.subtotal}</dd></div>
-          {cart.vat.map((v) => (
-            <div key={v.rate} className="flex justify-between text-slate-700">
-              <dt>{cart.includesVat ? `Includes VAT ${v.rate} %` : `VAT ${v.rate} %`}</dt>
-              <dd>{v.amount}</dd>
-            </div>
-          ))}
-          {!cart.includesVat ? (
-            <div className="flex justify-between border-t border-slate-200 pt-1 font-semibold"><dt>Total</dt><dd data-testid="cart-total">{cart.total}</dd></div>
-          ) : null}
-        </dl>
+        <Totals totals={cart.totals} testIdPrefix="cart" className="mt-3" />
         {mutation.error ? <p role="alert" className="field-error">{mutation.error.message}</p> : null}
         <div className="mt-4">
           {ociActions ? (
