@@ -2,12 +2,13 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { productIdSchema, quantitySchema } from "@/lib/shopper/cart-api";
+import { productIdSchema } from "@/lib/shopper/cart-api";
+import { quantityField } from "@/lib/cart/quantity-rules";
 import { currentCartIdForWrite } from "@/lib/shopper/current-cart";
 import { addToCart, CartError } from "@/lib/cart/store";
 import { slugSchema } from "@/lib/catalog/params";
 
-const schema = z.object({ productId: productIdSchema, quantity: quantitySchema, slug: slugSchema });
+const schema = z.object({ productId: productIdSchema, quantity: quantityField(), slug: slugSchema });
 
 /**
  * "Add to cart" without JavaScript (some procurement browsers run none): a plain form post. With

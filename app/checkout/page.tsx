@@ -36,7 +36,7 @@ export default async function CheckoutPage() {
         defaultName={viewer.name}
         defaultCompany={b2b ? viewer.customer.name : ""}
         payment={b2b ? "On account — pay by invoice within 30 days" : "Bank transfer — we ship when your payment has arrived"}
-        summary={{ lines: cart.lines.map((l) => ({ name: l.name, quantity: l.quantity, total: l.lineTotal })), total: cart.total, includesVat: cart.includesVat, subtotal: cart.subtotal, vat: cart.vat }}
+        summary={{ lines: cart.lines.map((l) => ({ name: l.name, quantity: l.quantity, total: l.lineTotal })), totals: cart.totals }}
       />
     </div>
   );

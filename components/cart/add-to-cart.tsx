@@ -2,24 +2,26 @@
 
 import { useId, useState } from "react";
 import { addToCartFormAction } from "@/app/actions/cart";
-import { quantityProblem } from "@/lib/cart/rules";
+import { checkQuantity, firstValidQuantity, quantityHint } from "@/lib/cart/quantity-rules";
 import { unitLabel } from "@/lib/money/format";
+import { QuantityInput } from "./quantity-input";
 import { useCartMutation } from "./use-cart";
 
 export function AddToCart({ productId, slug, minQuantity, packQuantity, unit, initialError }: { productId: number; slug: string; minQuantity: number; packQuantity: number; unit: string; initialError?: string }) {
   const id = useId();
-  const [value, setValue] = useState(String(minQuantity));
+  const rules = { minQuantity, packQuantity };
+  const [value, setValue] = useState(String(firstValidQuantity(rules)));
   const [message, setMessage] = useState<{ kind: "error" | "ok"; text: string } | null>(initialError ? { kind: "error", text: initialError } : null);
   const mutation = useCartMutation();
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
-    const quantity = Number(value.trim());
-    const problem = value.trim() === "" ? "Enter a quantity." : quantityProblem(quantity, { minQuantity, packQuantity });
-    if (problem) {
-      setMessage({ kind: "error", text: problem });
+    const checked = checkQuantity(value, rules);
+    if (!checked.ok) {
+      setMessage({ kind: "error", text: checked.message });
       return;
     }
+    const { quantity } = checked;
     setMessage(null);
     mutation.mutate(
       { type: "add", productId, quantity },
@@ -40,17 +42,14 @@ export function AddToCart({ productId, slug, minQuantity, packQuantity, unit, in
         <label htmlFor={`${id}-qty`} className="label">
           Quantity
         </label>
-        <input
+        <QuantityInput
           id={`${id}-qty`}
           name="quantity"
-          type="number"
-          inputMode="numeric"
-          min={minQuantity}
-          step={packQuantity}
+          rules={rules}
           value={value}
           onChange={(e) => setValue(e.target.value)}
-          aria-invalid={message?.kind === "error"}
-          aria-describedby={`${id}-msg ${id}-hint`}
+          invalid={message?.kind === "error"}
+          describedBy={`${id}-msg ${id}-hint`}
           className="input w-32"
         />
       </div>
@@ -58,8 +57,7 @@ export function AddToCart({ productId, slug, minQuantity, packQuantity, unit, in
         Add to cart
       </button>
       <p id={`${id}-hint`} className="w-full text-xs text-slate-600">
-        {packQuantity > 1 ? `Sold in packs of ${packQuantity}. ` : ""}
-        {minQuantity > 1 ? `Minimum order ${minQuantity}.` : ""}
+        {quantityHint(rules)}
       </p>
       <p id={`${id}-msg`} role={message?.kind === "error" ? "alert" : "status"} className={message?.kind === "error" ? "field-error w-full" : "w-full text-sm text-green-800"}>
         {message?.text}

@@ -2,8 +2,11 @@
 
 import Link from "next/link";
 import { useState } from "react";
+import { Totals } from "@/components/orders/totals";
+import { checkQuantity } from "@/lib/cart/quantity-rules";
 import type { CartView as CartDto } from "@/lib/shopper/cart-view-types";
 import { OciTransferForm } from "./oci-transfer-form";
+import { QuantityInput } from "./quantity-input";
 import { useCart, useCartMutation } from "./use-cart";
 
 function QuantityCell({ line, disabled }: { line: CartDto["lines"][number]; disabled: boolean }) {
@@ -11,15 +14,18 @@ function QuantityCell({ line, disabled }: { line: CartDto["lines"][number]; disa
   const [error, setError] = useState<string | null>(null);
   const mutation = useCartMutation();
   const id = `qty-${line.productId}`;
+  const rules = { minQuantity: line.minQuantity, packQuantity: line.packQuantity };
 
+  // The same check as "Add to cart" before anything is sent; the server checks again.
   function commit() {
-    const quantity = Number(value);
-    if (value.trim() === "" || !Number.isFinite(quantity)) {
-      setError("Enter a quantity.");
+    const checked = checkQuantity(value, rules);
+    if (!checked.ok) {
+      setError(checked.message);
       return;
     }
-    if (quantity === line.quantity) return;
+    const { quantity } = checked;
     setError(null);
+    if (quantity === line.quantity) return;
     mutation.mutate(
       { type: "set", productId: line.productId, quantity },
       {
@@ -36,12 +42,9 @@ function QuantityCell({ line, disabled }: { line: CartDto["lines"][number]; disa
       <label htmlFor={id} className="sr-only">
         Quantity of {line.name}
       </label>
-      <input
+      <QuantityInput
         id={id}
-        type="number"
-        inputMode="numeric"
-        min={line.minQuantity}
-        step={line.packQuantity}
+        rules={rules}
         value={value}
         disabled={disabled}
         onChange={(e) => setValue(e.target.value)}
@@ -52,8 +55,8 @@ function QuantityCell({ line, disabled }: { line: CartDto["lines"][number]; disa
             commit();
           }
         }}
-        aria-invalid={Boolean(error)}
-        aria-describedby={`${id}-error`}
+        invalid={Boolean(error)}
+        describedBy={`${id}-error`}
         className="input w-28"
       />
       <p id={`${id}-error`} role="alert" className="field-error">
@@ -125,18 +128,7 @@ export function CartView({ initialCart }: { initialCart: CartDto }) {
       </div>
       <aside className="card h-fit p-4" aria-labelledby="summary-heading">
         <h2 id="summary-heading" className="text-lg font-semibold">Summary</h2>
-        <dl className="mt-3 space-y-1 text-sm">
-          <div className="flex justify-between"><dt>{cart.includesVat ? "Total (incl. VAT)" : "Subtotal (net)"}</dt><dd data-testid="cart-subtotal">{cart.subtotal}</dd></div>
-          {cart.vat.map((v) => (
-            <div key={v.rate} className="flex justify-between text-slate-700">
-              <dt>{cart.includesVat ? `Includes VAT ${v.rate} %` : `VAT ${v.rate} %`}</dt>
-              <dd>{v.amount}</dd>
-            </div>
-          ))}
-          {!cart.includesVat ? (
-            <div className="flex justify-between border-t border-slate-200 pt-1 font-semibold"><dt>Total</dt><dd data-testid="cart-total">{cart.total}</dd></div>
-          ) : null}
-        </dl>
+        <Totals totals={cart.totals} testIdPrefix="cart" className="mt-3" />
         {mutation.error ? <p role="alert" className="field-error">{mutation.error.message}</p> : null}
         <div className="mt-4">
           {ociActions ? (

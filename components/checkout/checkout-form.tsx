@@ -5,8 +5,10 @@ import { placeOrderAction, type CheckoutState } from "@/app/actions/checkout";
 import { COUNTRIES } from "@/lib/orders/checkout-schema";
 import { Field } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
+import { Totals } from "@/components/orders/totals";
+import type { TotalsSummary } from "@/lib/orders/totals";
 
-type Summary = { lines: { name: string; quantity: number; total: string }[]; total: string; subtotal: string; includesVat: boolean; vat: { rate: string; amount: string }[] };
+type Summary = { lines: { name: string; quantity: number; total: string }[]; totals: TotalsSummary };
 
 function AddressFields({ prefix, legend, errors, values, defaults }: { prefix: string; legend: string; errors: Record<string, string>; values: Record<string, string>; defaults: { name?: string; company?: string } }) {
   const e = (k: string) => errors[`${prefix}.${k}`];
@@ -69,13 +71,7 @@ export function CheckoutForm({ idempotencyKey, defaultName, defaultCompany, paym
             <li key={l.name} className="flex justify-between gap-3"><span>{l.quantity} × {l.name}</span><span className="whitespace-nowrap">{l.total}</span></li>
           ))}
         </ul>
-        <dl className="mt-3 space-y-1 border-t border-slate-200 pt-2 text-sm">
-          {summary.includesVat ? null : <div className="flex justify-between"><dt>Subtotal (net)</dt><dd>{summary.subtotal}</dd></div>}
-          {summary.vat.map((v) => (
-            <div key={v.rate} className="flex justify-between text-slate-700"><dt>{summary.includesVat ? `Includes VAT ${v.rate} %` : `VAT ${v.rate} %`}</dt><dd>{v.amount}</dd></div>
-          ))}
-          <div className="flex justify-between font-semibold"><dt>Total</dt><dd>{summary.total}</dd></div>
-        </dl>
+        <Totals totals={summary.totals} testIdPrefix="checkout" className="mt-3 border-t border-slate-200 pt-2" />
         <button type="submit" className="btn-primary mt-4 w-full" disabled={pending}>
           {pending ? "Placing order…" : "Place order"}
         </button>

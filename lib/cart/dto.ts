@@ -1,7 +1,11 @@
 import { formatMoney, formatUnitPrice } from "@/lib/money/format";
+import { totalsSummary, type TotalsSummary } from "@/lib/orders/totals";
 import type { PricedCart } from "./types";
 
-/** What the browser gets: display strings computed on the server, never prices to compute with. */
+/**
+ * What the browser gets: display strings computed on the server, never prices to compute with. The
+ * totals are the summary shape the totals block formats (exact decimal strings, never floats).
+ */
 export type CartDto = {
   lines: {
     productId: number;
@@ -16,10 +20,7 @@ export type CartDto = {
     lineTotal: string;
     problem: string | null;
   }[];
-  includesVat: boolean;
-  subtotal: string;
-  vat: { rate: string; amount: string }[];
-  total: string;
+  totals: TotalsSummary;
   itemCount: number;
   lineCount: number;
 };
@@ -40,10 +41,7 @@ export function toCartDto(cart: PricedCart): CartDto {
       lineTotal: formatMoney(l.lineTotal, c),
       problem: l.problem,
     })),
-    includesVat: cart.totals.includesVat,
-    subtotal: formatMoney(cart.totals.subtotal, c),
-    vat: cart.totals.vat.map((v) => ({ rate: v.rate.replace(/\.00$/, ""), amount: formatMoney(v.amount, c) })),
-    total: formatMoney(cart.totals.total, c),
+    totals: totalsSummary(cart.totals, c),
     itemCount: cart.itemCount,
     lineCount: cart.lineCount,
   };

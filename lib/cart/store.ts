@@ -1,12 +1,12 @@
 import "server-only";
-import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, sql, type SQL } from "drizzle-orm";
 import { cartLines, carts, products } from "@/db/schema";
 import { summaryColumns } from "@/lib/catalog/columns";
 import { getDb, type Db, type Tx } from "@/lib/db/client";
 import type { PriceContext } from "@/lib/pricing/context";
 import { loadPriceInfo } from "@/lib/pricing/load";
 import { resolvePrice } from "@/lib/pricing/tiers";
-import { MAX_LINE_QUANTITY, quantityProblem } from "./rules";
+import { MAX_LINE_QUANTITY, QUANTITY_MESSAGES, quantityGuardSql, quantityProblem, type QuantityRules } from "./quantity-rules";
 import { computeTotals, lineAmounts } from "./totals";
 import type { CartOwner, PricedCart } from "./types";
 
@@ -63,15 +63,20 @@ export async function ensureCartId(owner: CartOwner): Promise<string> {
   return id;
 }
 
+const UNAVAILABLE = "This product is no longer available.";
+
 async function loadProductForCart(db: Db | Tx, productId: number) {
   const [p] = await db
     .select({ id: products.id, active: products.active, minQuantity: products.minQuantity, packQuantity: products.packQuantity, name: products.name })
     .from(products)
     .where(eq(products.id, productId))
     .limit(1);
-  if (!p || !p.active) throw new CartError("This product is no longer available.", "unavailable");
+  if (!p || !p.active) throw new CartError(UNAVAILABLE, "unavailable");
   return p;
 }
+
+/** The quantity rules as a condition on the `products` row the statement reads (see quantity-rules). */
+const guard = (quantity: number | SQL) => quantityGuardSql(sql, quantity, products.minQuantity, products.packQuantity);
 
 /**
  * Every line write runs in a transaction that first touches the cart row: that row lock orders it
@@ -86,39 +91,77 @@ async function writeLines(cartId: string, write: (tx: Tx) => Promise<void>): Pro
   });
 }
 
+/** A quantity checked before the write, against the product as loaded: the message for the shopper. */
+function checkBeforeWrite(quantity: number, rules: QuantityRules) {
+  const problem = quantityProblem(quantity, rules);
+  if (problem) throw new CartError(problem, "invalid_quantity");
+}
+
+type LineWrite = { kind: "add" | "set"; quantity: number };
+
+/**
+ * Why a guarded write changed nothing, read again inside its transaction: the product or the line
+ * is gone, or the quantity breaks the product's rules as they are now (they may have changed since
+ * the check before the write), or, when adding, the sum with what the line holds does.
+ */
+async function refusal(tx: Tx, cartId: string, productId: number, write: LineWrite): Promise<CartError> {
+  const [product] = await tx.select({ active: products.active, minQuantity: products.minQuantity, packQuantity: products.packQuantity }).from(products).where(eq(products.id, productId)).limit(1);
+  if (!product || !product.active) return new CartError(UNAVAILABLE, "unavailable");
+  const [line] = await tx.select({ quantity: cartLines.quantity }).from(cartLines).where(and(eq(cartLines.cartId, cartId), eq(cartLines.productId, productId))).limit(1);
+  if (write.kind === "set" && !line) return new CartError("This product is not in your cart any more.", "not_found");
+  const own = quantityProblem(write.quantity, product);
+  if (own) return new CartError(own, "invalid_quantity");
+  if (write.kind === "add" && line) {
+    const sum = line.quantity + write.quantity;
+    if (sum > MAX_LINE_QUANTITY) return new CartError(QUANTITY_MESSAGES.lineFull, "invalid_quantity");
+    const problem = quantityProblem(sum, product);
+    if (problem) return new CartError(`With the ${line.quantity} already in your cart that makes ${sum}. ${problem}`, "invalid_quantity");
+  }
+  // The rules allow it again by now (they changed twice meanwhile): nothing to explain but a retry.
+  return new CartError("The quantity could not be saved. Please try again.", "invalid_quantity");
+}
+
 /**
  * Adds to a line with one atomic upsert, so two tabs adding the same product both count. The
- * sum is checked in the same statement: a result above the maximum changes nothing.
+ * statement reads the product row and refuses (writes nothing) when the new line quantity, or the
+ * sum with what the line held, breaks the quantity rules or the product is inactive.
  */
 export async function addToCart(cartId: string, productId: number, quantity: number): Promise<void> {
-  const product = await loadProductForCart(await getDb(), productId);
-  const problem = quantityProblem(quantity, product);
-  if (problem) throw new CartError(problem, "invalid_quantity");
+  checkBeforeWrite(quantity, await loadProductForCart(await getDb(), productId));
   await writeLines(cartId, async (tx) => {
     const rows = await tx
       .insert(cartLines)
-      .values({ cartId, productId, quantity })
+      .select(
+        sql`select ${cartId}::uuid, ${products.id}, ${quantity}::integer, now() from ${products}
+            where ${products.id} = ${productId} and ${products.active} and ${guard(quantity)}`,
+      )
       .onConflictDoUpdate({
         target: [cartLines.cartId, cartLines.productId],
         set: { quantity: sql`${cartLines.quantity} + excluded.quantity` },
-        setWhere: sql`${cartLines.quantity} + excluded.quantity <= ${MAX_LINE_QUANTITY}`,
+        setWhere: sql`exists (select 1 from ${products} where ${products.id} = excluded.product_id and ${products.active}
+                      and ${guard(sql`${cartLines.quantity} + excluded.quantity`)})`,
       })
       .returning({ quantity: cartLines.quantity });
-    if (rows.length === 0) throw new CartError(`A line can hold at most ${MAX_LINE_QUANTITY.toLocaleString("en")}.`, "invalid_quantity");
+    if (rows.length === 0) throw await refusal(tx, cartId, productId, { kind: "add", quantity });
   });
 }
 
+/** Sets a line's quantity; the statement refuses a quantity the product's rules (read with it) do not allow. */
 export async function setLineQuantity(cartId: string, productId: number, quantity: number): Promise<void> {
-  const product = await loadProductForCart(await getDb(), productId);
-  const problem = quantityProblem(quantity, product);
-  if (problem) throw new CartError(problem, "invalid_quantity");
+  checkBeforeWrite(quantity, await loadProductForCart(await getDb(), productId));
   await writeLines(cartId, async (tx) => {
     const rows = await tx
       .update(cartLines)
       .set({ quantity })
-      .where(and(eq(cartLines.cartId, cartId), eq(cartLines.productId, productId)))
+      .where(
+        and(
+          eq(cartLines.cartId, cartId),
+          eq(cartLines.productId, productId),
+          sql`exists (select 1 from ${products} where ${products.id} = ${cartLines.productId} and ${products.active} and ${guard(quantity)})`,
+        ),
+      )
       .returning({ productId: cartLines.productId });
-    if (rows.length === 0) throw new CartError("This product is not in your cart any more.", "not_found");
+    if (rows.length === 0) throw await refusal(tx, cartId, productId, { kind: "set", quantity });
   });
 }
 
@@ -188,7 +231,7 @@ export async function readCart(cartId: string | null, ctx: PriceContext, db?: Db
       product: { ...r.product, description: r.description, unspsc: r.unspsc },
       quantity: r.quantity,
       available: r.active,
-      problem: r.active ? quantityProblem(r.quantity, r.product) : "This product is no longer available.",
+      problem: r.active ? quantityProblem(r.quantity, r.product) : UNAVAILABLE,
       netUnitPrice: resolved.unitPrice,
       ...lineAmounts(input, ctx.includeVat),
       input,

@@ -7,10 +7,6 @@ import { currentCartIdForWrite } from "./current-cart";
 import { CartError } from "@/lib/cart/store";
 import { currentCartView } from "./cart-view";
 
-export const quantitySchema = z.coerce
-  .number({ error: "Enter a quantity" })
-  .int("Enter a whole number")
-  .min(1, "Enter a quantity of at least 1");
 export const productIdSchema = z.coerce.number().int().positive();
 
 export async function cartResponse(cartId?: string | null) {

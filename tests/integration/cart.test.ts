@@ -1,4 +1,7 @@
+import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { cartLines, products } from "@/db/schema";
+import { MAX_LINE_QUANTITY, quantityGuardSql, quantityProblem } from "@/lib/cart/quantity-rules";
 import { addToCart, CartError, ensureCartId, mergeAnonymousCart, readCart, removeLine, setLineQuantity, findCartId, cartItemCount } from "@/lib/cart/store";
 import { toFixed } from "@/lib/money/decimal";
 import { priceContextFor } from "@/lib/pricing/context";
@@ -23,6 +26,69 @@ describe("cart store", () => {
     cart = await readCart(cartId, priceContextFor(w.buyerViewer));
     expect(cart.lineCount).toBe(1);
     expect(await cartItemCount(cartId)).toBe(200);
+  });
+
+  it("refuses in the database a line quantity that breaks the pack rule as the product has it now", async () => {
+    // The line was added under the old rules (packs of 50); the product is now sold in packs of 100.
+    // 100 more is a valid quantity on its own, so only the statement's guard sees that the line
+    // would become 150.
+    const w = await makeWorld({ products: [{ minQuantity: 50, packQuantity: 50 }] });
+    const product = w.products[0]!;
+    const cartId = await ensureCartId({ kind: "user", userId: w.buyer.id });
+    await addToCart(cartId, product.id, 50);
+    await w.db.update(products).set({ minQuantity: 100, packQuantity: 100 }).where(eq(products.id, product.id));
+
+    const refused = addToCart(cartId, product.id, 100);
+    await expect(refused).rejects.toBeInstanceOf(CartError);
+    await expect(refused).rejects.toThrow("With the 50 already in your cart that makes 150. Sold in packs of 100: order a multiple of 100 (e.g. 100 or 200).");
+    await expect(refused).rejects.toMatchObject({ code: "invalid_quantity" });
+    const [line] = await w.db.select({ quantity: cartLines.quantity }).from(cartLines).where(eq(cartLines.cartId, cartId));
+    expect(line?.quantity).toBe(50);
+    // The line is marked, and setting a valid quantity fixes it; an invalid one is refused.
+    expect((await readCart(cartId, priceContextFor(w.buyerViewer))).lines[0]!.problem).toMatch(/minimum order quantity is 100/);
+    await expect(setLineQuantity(cartId, product.id, 250)).rejects.toThrow(/packs of 100/);
+    await setLineQuantity(cartId, product.id, 200);
+    expect((await readCart(cartId, priceContextFor(w.buyerViewer))).lines[0]!.quantity).toBe(200);
+  });
+
+  it("refuses an add that would take a line over the maximum, and changes nothing", async () => {
+    const w = await makeWorld();
+    const wrench = w.products[1]!;
+    const cartId = await ensureCartId({ kind: "user", userId: w.buyer.id });
+    await addToCart(cartId, wrench.id, MAX_LINE_QUANTITY - 1);
+    await expect(addToCart(cartId, wrench.id, 2)).rejects.toThrow("A line can hold at most 999,999.");
+    await addToCart(cartId, wrench.id, 1);
+    expect(await cartItemCount(cartId)).toBe(MAX_LINE_QUANTITY);
+  });
+
+  it("refuses to set or add a quantity for a product that is no longer active", async () => {
+    const w = await makeWorld();
+    const wrench = w.products[1]!;
+    const cartId = await ensureCartId({ kind: "user", userId: w.buyer.id });
+    await addToCart(cartId, wrench.id, 1);
+    await w.db.update(products).set({ active: false }).where(eq(products.id, wrench.id));
+    await expect(addToCart(cartId, wrench.id, 1)).rejects.toMatchObject({ code: "unavailable" });
+    await expect(setLineQuantity(cartId, wrench.id, 2)).rejects.toMatchObject({ code: "unavailable" });
+  });
+
+  it("the SQL guard and quantityProblem agree on every quantity", async () => {
+    const rulesList = [
+      { minQuantity: 1, packQuantity: 1 },
+      { minQuantity: 100, packQuantity: 100 },
+      { minQuantity: 12, packQuantity: 5 },
+      { minQuantity: 10, packQuantity: 5 },
+    ];
+    const w = await makeWorld({ products: rulesList });
+    const quantities = [0, 1, 4, 5, 10, 12, 15, 50, 99, 100, 150, 200, 999_900, 999_995, MAX_LINE_QUANTITY, MAX_LINE_QUANTITY + 1, -5];
+    for (const [i, rules] of rulesList.entries()) {
+      for (const q of quantities) {
+        const [row] = await w.db
+          .select({ ok: sql<boolean>`${quantityGuardSql(sql, q, products.minQuantity, products.packQuantity)}` })
+          .from(products)
+          .where(eq(products.id, w.products[i]!.id));
+        expect(row!.ok, `${q} with ${JSON.stringify(rules)}`).toBe(quantityProblem(q, rules) === null);
+      }
+    }
   });
 
   it("keeps both quantities when two requests add the same product at once", async () => {

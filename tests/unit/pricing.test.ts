@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { quantityProblem } from "@/lib/cart/rules";
 import { computeTotals, lineAmounts } from "@/lib/cart/totals";
 import { amount, toFixed } from "@/lib/money/decimal";
 import { resolvePrice, tierTable } from "@/lib/pricing/tiers";
@@ -72,17 +71,5 @@ describe("totals", () => {
     const totals = computeTotals([{ quantity: 1, priceUnit: 1, netUnitPrice: amount("100"), vatRate: "19.00" }], true);
     expect(toFixed(totals.total)).toBe("119.00");
     expect(toFixed(totals.vatTotal)).toBe("19.00");
-  });
-});
-
-describe("quantity rules", () => {
-  const rules = { minQuantity: 100, packQuantity: 100 };
-  it("explains what to fix", () => {
-    expect(quantityProblem(200, rules)).toBeNull();
-    expect(quantityProblem(50, rules)).toMatch(/minimum order quantity is 100/);
-    expect(quantityProblem(150, rules)).toMatch(/packs of 100.*100 or 200/);
-    expect(quantityProblem(0, rules)).toMatch(/at least 1/);
-    expect(quantityProblem(1.5, rules)).toMatch(/whole number/);
-    expect(quantityProblem(10_000_000, rules)).toMatch(/at most/);
   });
 });

@@ -3,12 +3,14 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
 import { CartRefresh } from "@/components/cart/cart-refresh";
+import { Totals } from "@/components/orders/totals";
 import type { Address } from "@/db/schema";
 import { getViewer } from "@/lib/auth/viewer";
 import { amount } from "@/lib/money/decimal";
 import { formatMoney, formatUnitPrice } from "@/lib/money/format";
 import { ORDER_STATUS_LABELS, PAYMENT_LABELS, formatDate } from "@/lib/orders/labels";
 import { getOrder } from "@/lib/orders/store";
+import { orderTotalsSummary } from "@/lib/orders/totals";
 
 export const metadata: Metadata = { title: "Order" };
 
@@ -81,11 +83,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
             ))}
           </tbody>
         </table>
-        <dl className="ml-auto max-w-xs space-y-1 p-3 text-sm">
-          {order.pricesIncludeVat ? null : <div className="flex justify-between"><dt>Subtotal (net)</dt><dd>{money(order.subtotal)}</dd></div>}
-          <div className="flex justify-between"><dt>{order.pricesIncludeVat ? "Includes VAT" : "VAT"}</dt><dd>{money(order.vatTotal)}</dd></div>
-          <div className="flex justify-between font-semibold"><dt>Total</dt><dd data-testid="order-total">{money(order.total)}</dd></div>
-        </dl>
+        <Totals totals={orderTotalsSummary(order)} testIdPrefix="order" className="ml-auto max-w-xs p-3" />
       </div>
       <div className="grid gap-6 sm:grid-cols-2">
         <AddressBlock title="Shipping address" address={order.shippingAddress} />

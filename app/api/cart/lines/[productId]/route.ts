@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { cartMutation, productIdSchema, quantitySchema } from "@/lib/shopper/cart-api";
+import { cartMutation, productIdSchema } from "@/lib/shopper/cart-api";
+import { quantityField } from "@/lib/cart/quantity-rules";
 import { guarded } from "@/lib/http/guard";
 import { jsonError } from "@/lib/http/json";
 import { removeLine, setLineQuantity } from "@/lib/cart/store";
@@ -9,7 +10,7 @@ type Params = { params: Promise<{ productId: string }> };
 export const PATCH = guarded(async (request: Request, { params }: Params) => {
   const productId = productIdSchema.safeParse((await params).productId);
   if (!productId.success) return jsonError(404, "No such cart line.");
-  return cartMutation(request, z.object({ quantity: quantitySchema }), (cartId, { quantity }) =>
+  return cartMutation(request, z.object({ quantity: quantityField() }), (cartId, { quantity }) =>
     setLineQuantity(cartId, productId.data, quantity),
   );
 });
