@@ -26,8 +26,13 @@ export async function proxy(request: NextRequest) {
     const viewer = await viewerOfSessionCookie(request.cookies.get(COOKIE_NAMES.session)?.value);
     const inPunchout = Boolean(viewer && token && (await punchoutFrameSources(token)));
     const target = pageRedirect(path, request.nextUrl.searchParams, viewer !== null, inPunchout);
-    // Relative, so it never names the internal host the server listens on.
-    if (target) return new NextResponse(null, { status: 307, headers: { Location: target, "Cache-Control": "private, no-store" } });
+    if (target) {
+      // Next answers a same-origin redirect with a relative Location: it never names the host the
+      // server listens on, nor one a spoofed Host header asked for.
+      const redirect = NextResponse.redirect(new URL(target, request.nextUrl), 307);
+      redirect.headers.set("Cache-Control", "private, no-store");
+      return redirect;
+    }
   }
 
   if (!isEntry) {

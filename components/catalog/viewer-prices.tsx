@@ -25,7 +25,7 @@ export function useProductPrice(productId: number) {
 export function ViewerPrice({ productId, listPrice }: { productId: number; listPrice: string }) {
   const { own, loading } = useProductPrice(productId);
   return (
-    <span aria-busy={loading || undefined} data-price-source={own ? "own" : "list"}>
+    <span aria-busy={loading || undefined} data-price-source={own ? "own" : "list"} data-product-id={productId}>
       <span className="font-semibold text-slate-900" data-testid="price">
         {own ? own.price : listPrice}
       </span>{" "}

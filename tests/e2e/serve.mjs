@@ -2,12 +2,13 @@
 // fresh PostgreSQL database next to TEST_DATABASE_URL (dropped again when the server stops).
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import postgres from "postgres";
 
 const kind = process.argv[2] ?? "pglite";
+export const databaseUrlFile = (p) => path.join(tmpdir(), `oci-shop-e2e-${p}.database-url`);
 const port = process.env.PORT ?? (kind === "postgres" ? "3101" : "3100");
 const env = {
   ...process.env,
@@ -35,7 +36,10 @@ if (kind === "postgres") {
   const url = new URL(base);
   url.pathname = `/${name}`;
   env.DATABASE_URL = url.toString();
+  // Specs that change the catalog behind the server's back (as a second instance would) find it here.
+  writeFileSync(databaseUrlFile(port), env.DATABASE_URL);
   cleanup = async () => {
+    rmSync(databaseUrlFile(port), { force: true });
     await admin.unsafe(`drop database if exists ${name} with (force)`).catch(() => {});
     await admin.end();
   };
