@@ -3,7 +3,6 @@ import type { ReactNode } from "react";
 import { Header } from "@/components/layout/header";
 import { PunchoutNotice } from "@/components/layout/oci-banner";
 import { embeddedDatabaseOnServerless } from "@/lib/db/config";
-import { Providers } from "./providers";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -38,18 +37,16 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2">
           Skip to content
         </a>
-        <Providers>
-          <PunchoutNotice />
-          <Header />
-          <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-4 py-6">
-            {children}
-          </main>
-          <footer className="border-t border-slate-200 bg-white">
-            <div className="mx-auto max-w-7xl px-4 py-6 text-sm text-slate-600">
-              Nordwerk Industrial Supply · Prices for businesses exclude VAT · Demo shop
-            </div>
-          </footer>
-        </Providers>
+        <PunchoutNotice />
+        <Header />
+        <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-4 py-6">
+          {children}
+        </main>
+        <footer className="border-t border-slate-200 bg-white">
+          <div className="mx-auto max-w-7xl px-4 py-6 text-sm text-slate-600">
+            Nordwerk Industrial Supply · Prices for businesses exclude VAT · Demo shop
+          </div>
+        </footer>
       </body>
     </html>
   );

@@ -9,10 +9,13 @@
 // TRUST_PROXY_HOPS saying how many proxies in front of the shop may be believed.
 import http from "node:http";
 import { stampPeer, tooLarge } from "./peer-headers.mjs";
+import { serveBrotli } from "./static-brotli.mjs";
 import { createRequire } from "node:module";
 import { existsSync } from "node:fs";
 import path from "node:path";
 
+const root = path.resolve(import.meta.dirname, "..");
+const staticRoot = path.join(root, ".next", "standalone", ".next", "static");
 const createServer = http.createServer;
 http.createServer = function patchedCreateServer(...args) {
   const server = createServer.apply(this, args);
@@ -23,6 +26,7 @@ http.createServer = function patchedCreateServer(...args) {
     if (event === "request") {
       const [req, res] = rest;
       if (tooLarge(req, res)) return true;
+      if (serveBrotli(req, res, staticRoot)) return true;
       stampPeer(req);
     }
     return emit.call(this, event, ...rest);
@@ -30,7 +34,6 @@ http.createServer = function patchedCreateServer(...args) {
   return server;
 };
 
-const root = path.resolve(import.meta.dirname, "..");
 const server = path.join(root, ".next", "standalone", "server.js");
 if (!existsSync(server)) {
   console.error("No production build found: run `npm run build` first.");

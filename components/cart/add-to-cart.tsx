@@ -5,14 +5,15 @@ import { addToCartFormAction } from "@/app/actions/cart";
 import { checkQuantity, firstValidQuantity, quantityHint } from "@/lib/cart/quantity-rules";
 import { unitLabel } from "@/lib/money/format";
 import { QuantityInput } from "./quantity-input";
-import { useCartMutation } from "./use-cart";
+import { setCartCount } from "@/components/viewer/use-viewer";
+import { cartRequest } from "./cart-request";
 
 export function AddToCart({ productId, slug, minQuantity, packQuantity, unit, initialError }: { productId: number; slug: string; minQuantity: number; packQuantity: number; unit: string; initialError?: string }) {
   const id = useId();
   const rules = { minQuantity, packQuantity };
   const [value, setValue] = useState(String(firstValidQuantity(rules)));
   const [message, setMessage] = useState<{ kind: "error" | "ok"; text: string } | null>(initialError ? { kind: "error", text: initialError } : null);
-  const mutation = useCartMutation();
+  const [pending, setPending] = useState(false);
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
@@ -23,13 +24,14 @@ export function AddToCart({ productId, slug, minQuantity, packQuantity, unit, in
     }
     const { quantity } = checked;
     setMessage(null);
-    mutation.mutate(
-      { type: "add", productId, quantity },
-      {
-        onSuccess: () => setMessage({ kind: "ok", text: `Added ${quantity} ${unitLabel(unit, quantity)} to your cart.` }),
-        onError: (error) => setMessage({ kind: "error", text: error.message }),
-      },
-    );
+    setPending(true);
+    cartRequest("POST", "/api/cart/lines", { productId, quantity })
+      .then((cart) => {
+        setCartCount(cart.itemCount);
+        setMessage({ kind: "ok", text: `Added ${quantity} ${unitLabel(unit, quantity)} to your cart.` });
+      })
+      .catch((error: Error) => setMessage({ kind: "error", text: error.message }))
+      .finally(() => setPending(false));
   }
 
   return (
@@ -53,7 +55,7 @@ export function AddToCart({ productId, slug, minQuantity, packQuantity, unit, in
           className="input w-32"
         />
       </div>
-      <button type="submit" className="btn-primary" disabled={mutation.isPending}>
+      <button type="submit" className="btn-primary" disabled={pending}>
         Add to cart
       </button>
       <p id={`${id}-hint`} className="w-full text-xs text-slate-600">

@@ -1,12 +1,14 @@
 "use client";
 
 import Link from "next/link";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { Totals } from "@/components/orders/totals";
 import { checkQuantity } from "@/lib/cart/quantity-rules";
 import type { CartView as CartDto } from "@/lib/shopper/cart-view-types";
 import { OciTransferForm } from "./oci-transfer-form";
 import { QuantityInput } from "./quantity-input";
+import { setCartCount } from "@/components/viewer/use-viewer";
+import { CartQueryProvider } from "./cart-query-provider";
 import { useCart, useCartMutation } from "./use-cart";
 
 function QuantityCell({ line, disabled }: { line: CartDto["lines"][number]; disabled: boolean }) {
@@ -68,7 +70,17 @@ function QuantityCell({ line, disabled }: { line: CartDto["lines"][number]; disa
 
 /** The cart table; in a punchout session the OCI return form replaces the checkout button. */
 export function CartView({ initialCart }: { initialCart: CartDto }) {
+  return (
+    <CartQueryProvider>
+      <CartEditor initialCart={initialCart} />
+    </CartQueryProvider>
+  );
+}
+
+function CartEditor({ initialCart }: { initialCart: CartDto }) {
   const { data: cart = initialCart } = useCart(initialCart);
+  // The header's count follows every change made here (optimistic ones included).
+  useEffect(() => setCartCount(cart.itemCount), [cart.itemCount]);
   const mutation = useCartMutation();
   const blocked = cart.lines.some((l) => l.problem);
   const ociActions = cart.oci ? <OciTransferForm oci={cart.oci} disabled={mutation.isPending || blocked} hasItems={cart.lines.length > 0} /> : null;

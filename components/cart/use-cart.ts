@@ -2,30 +2,11 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { CartView as CartDto } from "@/lib/shopper/cart-view-types";
+import { cartRequest as request } from "./cart-request";
+
+export { CartRequestError } from "./cart-request";
 
 export const CART_KEY = ["cart"] as const;
-
-export class CartRequestError extends Error {
-  constructor(
-    message: string,
-    readonly status: number,
-  ) {
-    super(message);
-  }
-}
-
-async function request(method: string, url: string, body?: unknown): Promise<CartDto> {
-  const res = await fetch(url, {
-    method,
-    headers: body === undefined ? {} : { "Content-Type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-    credentials: "same-origin",
-    cache: "no-store",
-  });
-  const data = await res.json().catch(() => null);
-  if (!res.ok) throw new CartRequestError(data?.error ?? "Something went wrong. Please try again.", res.status);
-  return data as CartDto;
-}
 
 export function useCart(initialData?: CartDto) {
   return useQuery({ queryKey: CART_KEY, queryFn: () => request("GET", "/api/cart"), initialData });

@@ -1,9 +1,8 @@
 "use client";
 
-import { useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { logoutAction } from "@/app/actions/auth";
-import { useViewer, VIEWER_KEY } from "@/components/viewer/use-viewer";
+import { forgetViewer, useViewer } from "@/components/viewer/use-viewer";
 
 const item = "rounded-md px-3 py-2 hover:bg-brand-800";
 
@@ -13,7 +12,6 @@ const item = "rounded-md px-3 py-2 hover:bg-brand-800";
  */
 export function AccountMenu() {
   const { data, isPending } = useViewer();
-  const client = useQueryClient();
   if (isPending || !data) {
     return (
       <Link href="/account" className={item}>
@@ -39,7 +37,7 @@ export function AccountMenu() {
         <span className="sr-only">Signed in as </span>
         {data.account.name}
       </Link>
-      <form action={logoutAction} onSubmit={() => void client.invalidateQueries({ queryKey: VIEWER_KEY })}>
+      <form action={logoutAction} onSubmit={forgetViewer}>
         <button type="submit" className={item}>
           Sign out
         </button>

@@ -1,17 +1,10 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { CART_KEY } from "@/components/cart/use-cart";
-import { useViewer } from "@/components/viewer/use-viewer";
-import type { CartView } from "@/lib/shopper/cart-view-types";
+import { useCartCount } from "@/components/viewer/use-viewer";
 
 export function CartCount() {
-  const { data: viewer } = useViewer();
-  // A cart the page already holds (after adding, or on the cart page) is fresher than the summary;
-  // the header itself never fetches the whole cart.
-  const { data: cart } = useQuery<CartView>({ queryKey: CART_KEY, enabled: false });
-  const count = cart?.itemCount ?? viewer?.cartCount;
+  const count = useCartCount();
   return (
     <Link href="/cart" className="relative inline-flex items-center gap-2 rounded-md px-3 py-2 text-sm font-semibold hover:bg-brand-800" data-testid="header-cart">
       <svg aria-hidden="true" viewBox="0 0 24 24" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth="2">

@@ -1,10 +1,35 @@
 "use client";
 
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { usePathname } from "next/navigation";
+import { useEffect, useSyncExternalStore } from "react";
 import type { ViewerPrices, ViewerSummary } from "@/lib/shopper/viewer-types";
 
-export const VIEWER_KEY = ["viewer"] as const;
+/**
+ * The per-visitor data of cached pages (who is signed in, cart count, punchout, own prices), kept
+ * in one small store outside React. Catalog pages load no query library for it: the first-load
+ * script of a product page is mostly the framework's, and every kilobyte here is paid on each visit.
+ */
+type State = {
+  viewer: ViewerSummary | undefined;
+  /** A cart count newer than the summary (after "Add to cart" or on the cart page). */
+  cartCount: number | undefined;
+  prices: Map<string, ViewerPrices>;
+  loading: Set<string>;
+};
+
+let state: State = { viewer: undefined, cartCount: undefined, prices: new Map(), loading: new Set() };
+const listeners = new Set<() => void>();
+let viewerRequest = 0;
+
+function update(next: Partial<State>) {
+  state = { ...state, ...next };
+  for (const l of listeners) l();
+}
+const subscribe = (l: () => void) => {
+  listeners.add(l);
+  return () => listeners.delete(l);
+};
+const snapshot = () => state;
 
 async function getJson<T>(url: string): Promise<T> {
   const res = await fetch(url, { credentials: "same-origin", cache: "no-store" });
@@ -12,28 +37,59 @@ async function getJson<T>(url: string): Promise<T> {
   return (await res.json()) as T;
 }
 
-/**
- * Who is looking, for the cached pages: asked again on every navigation, because signing in or
- * out, a punchout starting or ending, all arrive with a new page.
- */
-export function useViewer() {
+/** Asks the server again who is looking (after navigation, sign-out, an order). */
+export function refreshViewer(): void {
+  const mine = ++viewerRequest;
+  getJson<ViewerSummary>("/api/viewer").then(
+    (viewer) => {
+      // Only the latest answer counts: an older one may describe the visitor before signing out.
+      if (mine === viewerRequest) update({ viewer, cartCount: undefined });
+    },
+    () => {},
+  );
+}
+
+/** Signed out: shown at once, and any answer still on its way from before is ignored. */
+export function forgetViewer(): void {
+  viewerRequest++;
+  update({ viewer: { account: null, cartCount: 0, punchout: null }, cartCount: undefined, prices: new Map() });
+}
+
+export function setCartCount(count: number): void {
+  update({ cartCount: count });
+}
+
+/** Who is looking: asked again on every navigation, since signing in or out arrives with a new page. */
+export function useViewer(): { data: ViewerSummary | undefined; isPending: boolean } {
   const pathname = usePathname();
-  return useQuery({
-    queryKey: [...VIEWER_KEY, pathname],
-    queryFn: () => getJson<ViewerSummary>("/api/viewer"),
-    placeholderData: keepPreviousData,
-    staleTime: 0,
-  });
+  useEffect(() => refreshViewer(), [pathname]);
+  const { viewer } = useSyncExternalStore(subscribe, snapshot, snapshot);
+  return { data: viewer, isPending: viewer === undefined };
+}
+
+export function useCartCount(): number | undefined {
+  const { viewer, cartCount } = useSyncExternalStore(subscribe, snapshot, snapshot);
+  return cartCount ?? viewer?.cartCount;
 }
 
 /** The visitor's own prices for the products of this page; nothing is asked for anonymous visitors. */
-export function useViewerPrices(ids: number[], tiers: boolean) {
-  const { data: viewer } = useViewer();
+export function useViewerPrices(ids: number[], tiers: boolean): { data: ViewerPrices | undefined; isFetching: boolean } {
+  const { viewer, prices, loading } = useSyncExternalStore(subscribe, snapshot, snapshot);
   const pricing = viewer?.account?.pricing ?? null;
-  return useQuery({
-    queryKey: ["prices", pricing, tiers, ids.join(",")],
-    queryFn: () => getJson<ViewerPrices>(`/api/prices?ids=${ids.join(",")}${tiers ? "&tiers=1" : ""}`),
-    enabled: pricing !== null && ids.length > 0,
-    staleTime: 30_000,
-  });
+  const key = pricing === null || ids.length === 0 ? null : `${pricing}|${tiers ? "t" : ""}|${ids.join(",")}`;
+  useEffect(() => {
+    if (key === null || state.prices.has(key) || state.loading.has(key)) return;
+    update({ loading: new Set(state.loading).add(key) });
+    const done = (result?: ViewerPrices) => {
+      const loading = new Set(state.loading);
+      loading.delete(key);
+      const next = new Map(state.prices);
+      if (result) next.set(key, result);
+      // A page's worth of entries is plenty; the oldest go first.
+      while (next.size > 50) next.delete(next.keys().next().value!);
+      update({ loading, prices: next });
+    };
+    getJson<ViewerPrices>(`/api/prices?ids=${ids.join(",")}${tiers ? "&tiers=1" : ""}`).then(done, () => done());
+  }, [key, ids, tiers]);
+  return { data: key ? prices.get(key) : undefined, isFetching: key !== null && loading.has(key) };
 }
