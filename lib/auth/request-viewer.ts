@@ -1,8 +1,9 @@
 import "server-only";
-import { decode } from "next-auth/jwt";
+// next-auth/jwt re-exports this; the core module keeps Next out of the import chain (unit tests load the proxy).
+import { decode } from "@auth/core/jwt";
 import { COOKIE_NAMES } from "@/lib/http/cookies";
 import { appSecret } from "./secret";
-import { viewerOfSession, type Viewer } from "./viewer";
+import { viewerOfSession, type Viewer } from "./session-viewer";
 
 /**
  * The signed-in user of a request the proxy sees, checked against the database like getViewer

@@ -76,4 +76,20 @@ describe("frame sources", () => {
     expect(frameSourcesFor("https://x%3Bsandbox/")).toEqual([]);
     expect(frameSourcesFor("https://a*b.example/")).toEqual([]);
   });
+
+  it("maps catalog query strings onto one cached path and redirects signed-out visitors of account pages", async () => {
+    const listing = await proxy(request("/categories/fasteners?page=2&utm_source=x"));
+    expect(listing.headers.get("x-middleware-rewrite")).toContain(`/categories/fasteners/${encodeURIComponent("page=2")}`);
+    const account = await proxy(request("/account", { "shop.session-token": "not-a-token" }));
+    expect(account.status).toBe(307);
+    expect(new URL(account.headers.get("location")!, "http://shop.test").pathname + new URL(account.headers.get("location")!, "http://shop.test").search).toBe("/login?next=%2Faccount");
+    expect(account.headers.get("cache-control")).toBe("private, no-store");
+    expect((await proxy(request("/cart"))).status).toBe(200);
+  });
+
+  it("marks a response that sets the anonymous cart cookie as private, so no shared cache passes it on", async () => {
+    const first = await proxy(request("/products/x"));
+    expect(setCookie(first, "shop.cart")).toBeTruthy();
+    expect(first.headers.get("cache-control")).toBe("private, no-store");
+  });
 });

@@ -152,7 +152,7 @@ describe("generateCatalog", () => {
       const p = big.products[i]!;
       expect(p.slug).toBe(`${slugify(p.name)}-${p.sku.toLowerCase()}`);
     }
-  });
+  }, 60_000);
 
   it("handles tiny catalogues", () => {
     expect(generateCatalog({ products: 3 }).products.map((p) => p.sku)).toEqual(["FAS-10001", "TOL-20001", "FAS-10002"]);
