@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { categories, products } from "@/db/schema";
 import { listManufacturers, listProducts } from "@/lib/catalog/queries";
 import { searchProducts } from "@/lib/catalog/search";
+import { SORTS } from "@/lib/catalog/types";
+import { getDb } from "@/lib/db/client";
 import { makeWorld } from "../support/fixtures";
 
 const catalog = [
@@ -49,7 +52,60 @@ describe("category listing", () => {
     expect((await listProducts({ ...base, sort: "price_desc" })).items[0]!.listPrice).toBe("199.0000");
     expect((await listProducts({ ...base, sort: "name", pageSize: 24, manufacturer: "Bolzwerk" })).total).toBe(2);
     expect((await listProducts({ ...base, sort: "name", pageSize: 24, inStock: true })).total).toBe(3);
-    expect(await listProducts({ ...base, sort: "name", page: 9 })).toEqual({ items: [], total: 4 });
+    expect(await listProducts({ ...base, sort: "name", page: 9 })).toEqual({ items: [], total: 4, totalIsCapped: false });
     expect(await listManufacturers([w.category.id])).toEqual(["Bolzwerk", "Safehand", "Voltmaster"]);
+  });
+});
+
+describe("listing a category with subcategories", () => {
+  it("orders and pages across all subcategories, stable and complete, for every sort", async () => {
+    const db = await getDb();
+    const tag = `t${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+    const [top] = await db.insert(categories).values({ slug: `top-${tag}`, name: "Top" }).returning();
+    const subs = await db
+      .insert(categories)
+      .values([0, 1, 2].map((i) => ({ slug: `sub-${i}-${tag}`, name: `Sub ${i}`, parentId: top!.id })))
+      .returning();
+    const rows = Array.from({ length: 31 }, (_, i) => ({
+      sku: `SUB-${tag}-${i}`,
+      slug: `sub-${tag}-${i}`,
+      // Names and prices repeat across subcategories, so ties must be broken by id.
+      name: `Teil ${String(i % 11).padStart(2, "0")}`,
+      listPrice: `${(i % 7) + 1}.5000`,
+      manufacturer: ["Alpha", "Beta", "Gamma"][i % 3]!,
+      unit: "C62",
+      categoryId: subs[i % 3]!.id,
+      stock: i % 5 === 0 ? 0 : 10,
+      active: i !== 30,
+    }));
+    rows[30]!.manufacturer = "Inaktiv GmbH";
+    const inserted = await db.insert(products).values(rows).returning();
+    const active = inserted.filter((p) => p.active);
+    const categoryIds = [top!.id, ...subs.map((s) => s.id)];
+    const expected = {
+      name: [...active].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id - b.id)),
+      price_asc: [...active].sort((a, b) => Number(a.listPrice) - Number(b.listPrice) || a.id - b.id),
+      price_desc: [...active].sort((a, b) => Number(b.listPrice) - Number(a.listPrice) || b.id - a.id),
+    };
+    for (const sort of SORTS) {
+      const want = expected[sort].map((p) => p.id);
+      const whole = await listProducts({ categoryIds, sort, page: 1, pageSize: 100 });
+      expect(whole).toMatchObject({ total: 30, totalIsCapped: false });
+      expect(whole.items.map((p) => p.id)).toEqual(want);
+      const paged = [];
+      for (let page = 1; page <= 5; page++) {
+        const r = await listProducts({ categoryIds, sort, page, pageSize: 7 });
+        expect(r).toMatchObject({ total: 30, totalIsCapped: false });
+        paged.push(...r.items.map((p) => p.id));
+      }
+      expect(paged).toEqual(want);
+      expect(new Set(paged).size).toBe(30);
+    }
+    const alpha = await listProducts({ categoryIds, sort: "price_desc", page: 1, pageSize: 100, manufacturer: "Alpha", inStock: true });
+    expect(alpha.items.map((p) => p.id)).toEqual(expected.price_desc.filter((p) => p.manufacturer === "Alpha" && p.stock > 0).map((p) => p.id));
+    expect(alpha.total).toBe(alpha.items.length);
+    expect(await listManufacturers(categoryIds)).toEqual(["Alpha", "Beta", "Gamma"]);
+    expect(await listManufacturers([subs[0]!.id])).toEqual(["Alpha"]);
+    expect(await listProducts({ categoryIds: [], sort: "name", page: 1, pageSize: 7 })).toEqual({ items: [], total: 0, totalIsCapped: false });
   });
 });
