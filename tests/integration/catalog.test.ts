@@ -1,5 +1,6 @@
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { categories, products } from "@/db/schema";
+import { categories, products, searchWords } from "@/db/schema";
 import { listManufacturers, listProducts } from "@/lib/catalog/queries";
 import { searchProducts } from "@/lib/catalog/search";
 import { SORTS } from "@/lib/catalog/types";
@@ -35,7 +36,7 @@ describe("search", () => {
 
   it("treats query syntax as plain words and finds nothing for nothing", async () => {
     await makeWorld({ products: catalog });
-    await expect(searchProducts("!:* & | ( ' \\", 1, 24)).resolves.toEqual({ items: [], total: 0 });
+    await expect(searchProducts("!:* & | ( ' \\", 1, 24)).resolves.toEqual({ items: [], total: 0, totalIsCapped: false });
     await expect(searchProducts("screw' OR 1=1 --", 1, 24)).resolves.toMatchObject({ total: expect.any(Number) });
   });
 });
@@ -54,6 +55,74 @@ describe("category listing", () => {
     expect((await listProducts({ ...base, sort: "name", pageSize: 24, inStock: true })).total).toBe(3);
     expect(await listProducts({ ...base, sort: "name", page: 9 })).toEqual({ items: [], total: 4, totalIsCapped: false });
     expect(await listManufacturers([w.category.id])).toEqual(["Bolzwerk", "Safehand", "Voltmaster"]);
+  });
+});
+
+describe("search relevance", () => {
+  it("corrects a mistyped word through the lexicon, also a word that is only in descriptions", async () => {
+    const w = await makeWorld({
+      products: [
+        { name: "Holzschraube Senkkopf 4x40", description: "Schraube für Weichholz und Spanplatten." },
+        { name: "Schlosserhammer 500 g", description: "Hammer mit Eschenstiel." },
+        { name: "Rohrzange 1 Zoll", description: "Zange für Rohre." },
+      ],
+    });
+    const mine = new Set(w.products.map((p) => p.sku));
+    const names = async (q: string) => (await searchProducts(q, 1, 24)).items.filter((p) => mine.has(p.sku)).map((p) => p.name);
+    expect(await names("Schrauebe")).toEqual(["Holzschraube Senkkopf 4x40"]);
+    expect(await names("hamer")).toEqual(["Schlosserhammer 500 g"]);
+    expect(await names("Rohrzange")).toEqual(["Rohrzange 1 Zoll"]);
+    expect(await names("Rohrzagne")).toEqual(["Rohrzange 1 Zoll"]);
+  });
+
+  it("keeps the lexicon in step with inserted and changed products", async () => {
+    const w = await makeWorld({ products: [{ name: "Kreuzhacke Eschenstiel", description: "" }] });
+    const words = async () => (await w.db.select().from(searchWords)).map((r) => r.word);
+    expect(await words()).toEqual(expect.arrayContaining(["kreuzhacke", "eschenstiel"]));
+    await w.db.update(products).set({ description: "Mit Ersatzkeil aus Buche." }).where(eq(products.id, w.products[0]!.id));
+    expect(await words()).toEqual(expect.arrayContaining(["ersatzkeil", "buche"]));
+    // Numbers, sizes and two-letter words are never corrected, so they stay out.
+    expect((await words()).some((x) => /\d/.test(x) || x.length < 3)).toBe(false);
+    const found = await searchProducts("Ersatzkiel", 1, 24);
+    expect(found.items.map((p) => p.id)).toContain(w.products[0]!.id);
+  });
+
+  it("ranks products matching the words as typed before those found through a correction", async () => {
+    const w = await makeWorld({
+      products: [
+        { name: "Drahtnagel Stahl blank 3x60" }, // "stahll" only through the correction "stahl"
+        { name: "Drahtnagel Stahllegierung 3x60" }, // "stahll" as typed (prefix)
+      ],
+    });
+    const mine = new Set(w.products.map((p) => p.sku));
+    const found = (await searchProducts("Drahtnagel Stahll", 1, 24)).items.filter((p) => mine.has(p.sku));
+    expect(found.map((p) => p.name)).toEqual(["Drahtnagel Stahllegierung 3x60", "Drahtnagel Stahl blank 3x60"]);
+  });
+
+  it("puts the exact article or part number first, then prefixes in article number order, then text matches", async () => {
+    const w = await makeWorld({
+      products: [
+        { name: "Passt zu QZ-7 100 Gehäuse", manufacturerPartNumber: "OTHER-1" },
+        { name: "Dichtung groß", manufacturerPartNumber: "QZ-7100" },
+        { name: "Dichtung klein", manufacturerPartNumber: "QZ-710" },
+        { name: "Dichtung mittel", manufacturerPartNumber: "QZ-71000" },
+      ],
+    });
+    const mine = new Set(w.products.map((p) => p.sku));
+    const found = (await searchProducts("qz-710", 1, 24)).items.filter((p) => mine.has(p.sku)).map((p) => p.manufacturerPartNumber);
+    expect(found.slice(0, 3)).toEqual(["QZ-710", "QZ-7100", "QZ-71000"]);
+    const bySku = (await searchProducts(w.products[3]!.sku, 1, 24)).items;
+    expect(bySku[0]!.sku).toBe(w.products[3]!.sku);
+  });
+
+  it("pages through the ranked results without gaps or repeats", async () => {
+    const w = await makeWorld({ products: Array.from({ length: 30 }, (_, i) => ({ name: `Blindniet Alu ${i % 4}x${10 + i}`, listPrice: "1.0000" })) });
+    const mine = new Set(w.products.map((p) => p.sku));
+    const all = (await searchProducts("Blindniet", 1, 100)).items.filter((p) => mine.has(p.sku)).map((p) => p.id);
+    expect(all).toHaveLength(30);
+    const pages = [];
+    for (let page = 1; page <= 4; page++) pages.push(...(await searchProducts("Blindniet", page, 8)).items.map((p) => p.id));
+    expect(pages.filter((id) => all.includes(id))).toEqual(all);
   });
 });
 
