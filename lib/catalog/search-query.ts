@@ -18,12 +18,12 @@ export function prefixTsQuery(terms: string[]): string {
 }
 
 /**
- * to_tsquery input for one term: a prefix, except for plain numbers, which match exactly ("100" is
- * not "1000"; article numbers are matched as prefixes separately). A number's prefix would also
- * make the index collect every number that starts with it, in every product.
+ * to_tsquery input for one term: a prefix, except for plain numbers and single characters, which
+ * match exactly ("100" is not "1000"; article numbers are matched as prefixes separately). Their
+ * prefixes would also make the index collect a large share of all products for one term.
  */
 export function termQuery(term: string): string {
-  return /^\p{N}+$/u.test(term) ? term : `${term}:*`;
+  return term.length === 1 || /^\p{N}+$/u.test(term) ? term : `${term}:*`;
 }
 
 /** Lower-cased, LIKE-escaped prefix pattern for article and part numbers. */

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { categories, products, searchWords } from "@/db/schema";
 import { listManufacturers, listProducts } from "@/lib/catalog/queries";
 import { searchProducts } from "@/lib/catalog/search";
+import { rebuildSearchWords } from "@/lib/catalog/search-words";
 import { SORTS } from "@/lib/catalog/types";
 import { getDb } from "@/lib/db/client";
 import { makeWorld } from "../support/fixtures";
@@ -76,7 +77,7 @@ describe("search relevance", () => {
   });
 
   it("keeps the lexicon in step with inserted and changed products", async () => {
-    const w = await makeWorld({ products: [{ name: "Kreuzhacke Eschenstiel", description: "" }] });
+    const w = await makeWorld({ products: [{ name: "Kreuzhacke Eschenstiel", description: "" }, { name: "Spitzhacke Hickorystiel", description: "" }] });
     const words = async () => (await w.db.select().from(searchWords)).map((r) => r.word);
     expect(await words()).toEqual(expect.arrayContaining(["kreuzhacke", "eschenstiel"]));
     await w.db.update(products).set({ description: "Mit Ersatzkeil aus Buche." }).where(eq(products.id, w.products[0]!.id));
@@ -85,6 +86,12 @@ describe("search relevance", () => {
     expect((await words()).some((x) => /\d/.test(x) || x.length < 3)).toBe(false);
     const found = await searchProducts("Ersatzkiel", 1, 24);
     expect(found.items.map((p) => p.id)).toContain(w.products[0]!.id);
+    // Deleting keeps the word until a rebuild, which keeps the words of every other product.
+    await w.db.delete(products).where(eq(products.id, w.products[0]!.id));
+    expect(await words()).toContain("kreuzhacke");
+    expect(await rebuildSearchWords()).toBeGreaterThan(0);
+    expect(await words()).not.toContain("kreuzhacke");
+    expect(await words()).toEqual(expect.arrayContaining(["spitzhacke", "hickorystiel"]));
   });
 
   it("ranks products matching the words as typed before those found through a correction", async () => {

@@ -4,10 +4,11 @@ import { composeMatchQuery, composeTsQuery, correctable, pickCorrections, termQu
 const alt = (german: string, english: string, simple: string) => ({ german, english, simple });
 
 describe("search query helpers", () => {
-  it("matches words as prefixes and plain numbers exactly", () => {
+  it("matches words as prefixes, plain numbers and single characters exactly", () => {
     expect(termQuery("schraube")).toBe("schraube:*");
     expect(termQuery("m8")).toBe("m8:*");
     expect(termQuery("100")).toBe("100");
+    expect(termQuery("l")).toBe("l");
   });
 
   it("corrects only words of three letters or more without digits", () => {
