@@ -16,7 +16,8 @@ CREATE INDEX "products_name_search_idx" ON "products" USING gin ("name_vector");
 -- trigger below and by lib/catalog/search-words.ts: the unstemmed words of name, manufacturer and
 -- description, letters only, 3 to 40 characters (numbers and sizes are never typo-corrected).
 CREATE FUNCTION "search_words_of"(doc text) RETURNS SETOF text LANGUAGE sql STABLE PARALLEL SAFE AS $$
-  SELECT lexeme FROM unnest(to_tsvector('simple', doc)) WHERE lexeme ~ '^[^[:digit:][:punct:][:space:]]{3,40}$'
+  SELECT lexeme FROM unnest(to_tsvector('simple', doc))
+  WHERE length(lexeme) BETWEEN 3 AND 40 AND lexeme !~ '[[:digit:][:punct:][:space:]]'
 $$;--> statement-breakpoint
 -- Keeps the lexicon in step with whatever writes products: once per statement, from its transition
 -- table. Words of deleted or renamed products stay until the next rebuild; they only cost a
