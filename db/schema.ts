@@ -106,19 +106,39 @@ export const products = pgTable(
       (): SQL =>
         sql`setweight(to_tsvector('simple', coalesce(${products.name}, '') || ' ' || coalesce(${products.manufacturer}, '')), 'A') || setweight(to_tsvector('german', coalesce(${products.name}, '') || ' ' || coalesce(${products.description}, '')), 'B') || setweight(to_tsvector('english', coalesce(${products.name}, '') || ' ' || coalesce(${products.description}, '')), 'B')`,
     ),
+    // The words of name and manufacturer alone (unstemmed, German and English stems): search takes its
+    // first candidates from these, so the best matches are among the bounded candidate set.
+    nameVector: tsvector("name_vector").generatedAlwaysAs(
+      (): SQL =>
+        sql`to_tsvector('simple', coalesce(${products.name}, '') || ' ' || coalesce(${products.manufacturer}, '')) || to_tsvector('german', coalesce(${products.name}, '')) || to_tsvector('english', coalesce(${products.name}, ''))`,
+    ),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     check("products_price_unit_positive", sql`${t.priceUnit} > 0`),
     check("products_min_qty_positive", sql`${t.minQuantity} > 0 and ${t.packQuantity} > 0`),
-    index("products_category_name_idx").on(t.categoryId, t.name).where(sql`${t.active}`),
-    index("products_category_price_idx").on(t.categoryId, t.listPrice).where(sql`${t.active}`),
+    // Category listings walk one of these per category in the requested order and stop after the
+    // page (lib/catalog/queries.ts): name or price order, optionally within one manufacturer.
+    index("products_category_name_id_idx").on(t.categoryId, t.name, t.id).where(sql`${t.active}`),
+    index("products_category_price_id_idx").on(t.categoryId, t.listPrice, t.id).where(sql`${t.active}`),
+    index("products_category_mfr_name_id_idx").on(t.categoryId, t.manufacturer, t.name, t.id).where(sql`${t.active}`),
+    index("products_category_mfr_price_id_idx").on(t.categoryId, t.manufacturer, t.listPrice, t.id).where(sql`${t.active}`),
     index("products_featured_idx").on(t.id).where(sql`${t.featured} and ${t.active}`),
     index("products_search_idx").using("gin", t.searchVector),
-    index("products_name_trgm_idx").using("gin", sql`lower(${t.name}) gin_trgm_ops`),
+    index("products_name_search_idx").using("gin", t.nameVector),
     index("products_sku_lower_idx").on(sql`lower(${t.sku}) text_pattern_ops`),
     index("products_mpn_lower_idx").on(sql`lower(${t.manufacturerPartNumber}) text_pattern_ops`),
   ],
+);
+
+// The distinct words of active products' names, manufacturers and descriptions (lower case, letters
+// only, 3–40 characters): a small table whatever the catalogue's size, where a trigram index finds
+// the few known words close to a mistyped one. A statement-level trigger on products (migration
+// 0003) adds the words of every inserted or changed product; lib/catalog/search-words.ts rebuilds it.
+export const searchWords = pgTable(
+  "search_words",
+  { word: text("word").primaryKey() },
+  (t) => [index("search_words_trgm_idx").using("gin", t.word.op("gin_trgm_ops"))],
 );
 
 export const priceLists = pgTable("price_lists", {

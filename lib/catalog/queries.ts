@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, gt, inArray, or, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
 import { categories, products } from "@/db/schema";
 import { getDb } from "@/lib/db/client";
 import { summaryColumns } from "./columns";
@@ -45,46 +45,111 @@ export type ListingQuery = {
   inStock?: boolean;
 };
 
-/** One page of a category listing and the total count, in one indexed query. */
-export async function listProducts(q: ListingQuery): Promise<{ items: ProductSummary[]; total: number }> {
+/**
+ * Listings count their products up to this many, or up to the end of the requested page when that
+ * is further: a bigger category reports `totalIsCapped` instead of being counted to the end.
+ */
+export const LISTING_COUNT_CAP = 1000;
+
+export type ListingPage = {
+  items: ProductSummary[];
+  /** Products in the listing, counted up to max(LISTING_COUNT_CAP, page × pageSize). */
+  total: number;
+  /** True when there are more than `total` (show "1000+", keep a "next" link). */
+  totalIsCapped: boolean;
+};
+
+/** Category ids as one array parameter: the statement's text does not depend on how many there are. */
+function idArray(ids: number[]) {
+  return sql`${`{${ids.join(",")}}`}::int[]`;
+}
+
+/** The conditions every listing row meets, on `products p`. */
+function listingFilter(q: ListingQuery) {
+  return sql`p.active${q.manufacturer ? sql` and p.manufacturer = ${q.manufacturer}` : sql``}${q.inStock ? sql` and p.stock > 0` : sql``}`;
+}
+
+/** Counts the listing's rows, at most `limit` + 1, each category's walk stopping early. */
+function cappedCount(ids: number[], q: ListingQuery, limit: number) {
+  return sql`(select count(*) from (
+      select 1 from unnest(${idArray(ids)}) as c(id)
+      cross join lateral (select 1 from products p where p.category_id = c.id and ${listingFilter(q)} limit ${limit + 1}) x
+      limit ${limit + 1}
+    ) as n)`;
+}
+
+/**
+ * One page of a category listing and its (capped) count, in one statement. Each category's rows are
+ * read in the requested order from its index on (category_id[, manufacturer], name | list_price, id)
+ * and only as far as the end of the page; the few rows per category are then merged. The work
+ * grows with the page number, not with the size of the categories. Ties in price are broken by id,
+ * ascending for price_asc and descending for price_desc (the same index read backwards).
+ */
+export async function listProducts(q: ListingQuery): Promise<ListingPage> {
+  const ids = [...new Set(q.categoryIds.filter((id) => Number.isSafeInteger(id)))];
+  if (ids.length === 0) return { items: [], total: 0, totalIsCapped: false };
   const db = await getDb();
-  const where = and(
-    eq(products.active, true),
-    inArray(products.categoryId, q.categoryIds),
-    q.manufacturer ? eq(products.manufacturer, q.manufacturer) : undefined,
-    q.inStock ? gt(products.stock, 0) : undefined,
-  );
-  // Price sorting uses the list price (indexed); customer discounts are applied afterwards.
-  const order =
-    q.sort === "price_asc"
-      ? [asc(products.listPrice), asc(products.id)]
-      : q.sort === "price_desc"
-        ? [desc(products.listPrice), asc(products.id)]
-        : [asc(products.name), asc(products.id)];
+  const offset = (q.page - 1) * q.pageSize;
+  const end = offset + q.pageSize;
+  const limit = Math.max(LISTING_COUNT_CAP, end);
+  const [key, dir] =
+    q.sort === "price_asc" ? [sql.raw("p.list_price"), sql.raw("asc")] : q.sort === "price_desc" ? [sql.raw("p.list_price"), sql.raw("desc")] : [sql.raw("p.name"), sql.raw("asc")];
+  const pageRows = sql`(
+      select x.id, x.ord from (
+        select y.id, row_number() over (order by y.k ${dir}, y.id ${dir}) as ord
+        from unnest(${idArray(ids)}) as c(id)
+        cross join lateral (
+          select p.id, ${key} as k from products p
+          where p.category_id = c.id and ${listingFilter(q)}
+          order by ${key} ${dir}, p.id ${dir}
+          limit ${end}
+        ) as y
+      ) as x
+      where x.ord > ${offset} and x.ord <= ${end}
+    ) as pg`;
   const rows = await db
-    .select({ ...summaryColumns, total: sql<number>`count(*) over ()`.mapWith(Number) })
+    .select({ ...summaryColumns, total: sql<number>`${cappedCount(ids, q, limit)}`.mapWith(Number) })
     .from(products)
-    .where(where)
-    .orderBy(...order)
-    .limit(q.pageSize)
-    .offset((q.page - 1) * q.pageSize);
-  return { items: rows.map(({ total: _t, ...p }) => p), total: rows[0]?.total ?? (q.page > 1 ? await countProducts(where) : 0) };
+    .innerJoin(pageRows, sql`pg.id = ${products.id}`)
+    .orderBy(sql`pg.ord`);
+  let n = rows[0]?.total;
+  if (n === undefined) {
+    if (q.page === 1) n = 0;
+    else {
+      const [row] = await db.select({ n: sql<number>`${cappedCount(ids, q, limit)}`.mapWith(Number) }).from(sql`(select 1) as one`);
+      n = row?.n ?? 0;
+    }
+  }
+  return { items: rows.map(({ total: _t, ...p }) => p), total: Math.min(n, limit), totalIsCapped: n > limit };
 }
 
-async function countProducts(where: ReturnType<typeof and>) {
-  const db = await getDb();
-  const [row] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(products).where(where);
-  return row?.n ?? 0;
-}
-
+/**
+ * The manufacturers with active products in these categories, in order: a loose index scan, one
+ * index probe per category and manufacturer (index on category_id, manufacturer), however many
+ * products each has.
+ */
 export async function listManufacturers(categoryIds: number[]): Promise<string[]> {
+  const ids = [...new Set(categoryIds.filter((id) => Number.isSafeInteger(id)))];
+  if (ids.length === 0) return [];
   const db = await getDb();
   const rows = await db
-    .selectDistinct({ manufacturer: products.manufacturer })
-    .from(products)
-    .where(and(eq(products.active, true), inArray(products.categoryId, categoryIds)))
-    .orderBy(asc(products.manufacturer));
-  return rows.map((r) => r.manufacturer).filter(Boolean);
+    .select({ manufacturer: sql<string>`m.manufacturer` })
+    .from(
+      sql`(
+        with recursive walk(category_id, manufacturer) as (
+          select c.id, (select min(p.manufacturer) from products p where p.category_id = c.id and p.active)
+          from unnest(${idArray(ids)}) as c(id)
+          union all
+          select w.category_id,
+            (select min(p.manufacturer) from products p where p.category_id = w.category_id and p.active and p.manufacturer > w.manufacturer)
+          from walk w
+          where w.manufacturer is not null
+        )
+        select distinct manufacturer from walk where manufacturer is not null and manufacturer <> ''
+      ) as m`,
+    )
+    .orderBy(sql`m.manufacturer`);
+  return rows.map((r) => r.manufacturer);
 }
 
 export async function listFeaturedProducts(limit = 8): Promise<ProductSummary[]> {
