@@ -1,7 +1,8 @@
 import Link from "next/link";
 
-export function Pagination({ page, pageCount, href }: { page: number; pageCount: number; href: (page: number) => string }) {
-  if (pageCount <= 1) return null;
+/** `open`: the count stopped early (large categories), so there is always a next page to try. */
+export function Pagination({ page, pageCount, href, open = false }: { page: number; pageCount: number; href: (page: number) => string; open?: boolean }) {
+  if (pageCount <= 1 && !open) return null;
   return (
     <nav aria-label="Pagination" className="mt-6 flex items-center justify-center gap-3 text-sm">
       {page > 1 ? (
@@ -10,9 +11,9 @@ export function Pagination({ page, pageCount, href }: { page: number; pageCount:
         </Link>
       ) : null}
       <span aria-current="page">
-        Page {page} of {pageCount}
+        {open ? <>Page {page}</> : <>Page {page} of {pageCount}</>}
       </span>
-      {page < pageCount ? (
+      {open || page < pageCount ? (
         <Link className="btn-secondary" href={href(page + 1)} rel="next">
           Next
         </Link>

@@ -49,6 +49,6 @@ export async function searchPageData(viewKey: string) {
   "use cache";
   catalogEntry();
   const view = parseSearchView(viewKey);
-  if (!view.q) return { view, items: [], total: 0 };
+  if (!view.q) return { view, items: [], total: 0, totalIsCapped: false };
   return { view, ...(await searchProducts(view.q, view.page, PAGE_SIZE)) };
 }

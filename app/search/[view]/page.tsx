@@ -18,7 +18,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function SearchPage({ params }: Props) {
-  const { view, items, total } = await searchPageData((await params).view);
+  const { view, items, total, totalIsCapped } = await searchPageData((await params).view);
   const { q, page } = view;
   return (
     <div>
@@ -33,7 +33,7 @@ export default async function SearchPage({ params }: Props) {
       ) : (
         <>
           <p className="my-4 text-sm text-slate-700" aria-live="polite">
-            {total} product{total === 1 ? "" : "s"} found
+            {totalIsCapped ? `More than ${total} products found` : `${total} product${total === 1 ? "" : "s"} found`}
           </p>
           {items.length > 0 ? (
             <ProductGrid products={items} />

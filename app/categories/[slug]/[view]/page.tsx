@@ -24,7 +24,7 @@ export default async function CategoryPage({ params }: Props) {
   const { slug, view: viewKey } = await params;
   const found = await categoryPageData(slug, viewKey);
   if (!found) notFound();
-  const { view, items, total, manufacturers } = found;
+  const { view, items, total, totalIsCapped, manufacturers } = found;
   return (
     <div>
       <nav aria-label="Breadcrumb" className="mb-2 text-sm text-slate-600">
@@ -74,14 +74,14 @@ export default async function CategoryPage({ params }: Props) {
         <button type="submit" className="btn-primary">Apply</button>
       </form>
       <p className="my-4 text-sm text-slate-700" aria-live="polite">
-        {total} product{total === 1 ? "" : "s"}
+        {totalIsCapped ? `More than ${total} products` : `${total} product${total === 1 ? "" : "s"}`}
       </p>
       {items.length > 0 ? (
         <ProductGrid products={items} />
       ) : (
         <p className="card p-6">No products match these filters. <Link className="text-brand-700 underline" href={`/categories/${slug}`}>Show all products in this category</Link>.</p>
       )}
-      <Pagination page={view.page} pageCount={pageCount(total)} href={(page) => listingHref(slug, { ...view, page })} />
+      <Pagination page={view.page} pageCount={pageCount(total)} open={totalIsCapped} href={(page) => listingHref(slug, { ...view, page })} />
     </div>
   );
 }
