@@ -1,8 +1,10 @@
 "use client";
 
 import Link from "next/link";
+import { useEffect, useRef } from "react";
+import { useFormStatus } from "react-dom";
 import { logoutAction } from "@/app/actions/auth";
-import { forgetViewer, useViewer } from "@/components/viewer/use-viewer";
+import { refreshViewer, useViewer } from "@/components/viewer/use-viewer";
 
 const item = "rounded-md px-3 py-2 hover:bg-brand-800";
 
@@ -37,11 +39,24 @@ export function AccountMenu() {
         <span className="sr-only">Signed in as </span>
         {data.account.name}
       </Link>
-      <form action={logoutAction} onSubmit={forgetViewer}>
-        <button type="submit" className={item}>
-          Sign out
-        </button>
+      <form action={logoutAction}>
+        <SignOutButton />
       </form>
     </>
+  );
+}
+
+/** Asks who is signed in once the sign-out has finished on the server, not before. */
+function SignOutButton() {
+  const { pending } = useFormStatus();
+  const wasPending = useRef(false);
+  useEffect(() => {
+    if (wasPending.current && !pending) refreshViewer();
+    wasPending.current = pending;
+  }, [pending]);
+  return (
+    <button type="submit" className={item} disabled={pending}>
+      Sign out
+    </button>
   );
 }

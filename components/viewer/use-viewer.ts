@@ -49,12 +49,6 @@ export function refreshViewer(): void {
   );
 }
 
-/** Signed out: shown at once, and any answer still on its way from before is ignored. */
-export function forgetViewer(): void {
-  viewerRequest++;
-  update({ viewer: { account: null, cartCount: 0, punchout: null }, cartCount: undefined, prices: new Map() });
-}
-
 export function setCartCount(count: number): void {
   update({ cartCount: count });
 }
