@@ -6,7 +6,8 @@
 //   2. per catalog size, seeds a scratch PostgreSQL database (dropped again at the end, also on
 //      failure or Ctrl-C) and starts the standalone shop through scripts/start.mjs;
 //   3. loads every page of PAGES with autocannon (warm-up, then a fixed duration, 32 connections,
-//      no pipelining, loopback only) and records req/s, p50/p95/p99, errors, timeouts and non-2xx;
+//      no pipelining, loopback only), each shop page at every size back to back, and records
+//      req/s, p50/p95/p99, errors, timeouts and non-2xx;
 //   4. counts the SQL statements one view of each page costs (on a second, tracing server) and
 //      checks their plans for full scans of large tables;
 //   5. times /ocihome up to the first shop page against one password hash, reads the server's RSS
@@ -361,7 +362,7 @@ async function checkPage(server, page, pathAndQuery, cookie) {
   return res.body.length;
 }
 
-async function measurePage(server, page, context, cookie, opts) {
+async function measurePage(server, page, context, cookie, opts, tag = "") {
   const pathAndQuery = pagePath(page, context);
   const htmlBytes = await checkPage(server, page, pathAndQuery, cookie);
   const url = server.base + pathAndQuery;
@@ -369,7 +370,7 @@ async function measurePage(server, page, context, cookie, opts) {
   await loadRun(url, cookie, opts.warmup, opts.connections);
   const result = await loadRun(url, cookie, opts.duration, opts.connections);
   assertAlive(server);
-  log(`${page.label}: ${result.rps.toFixed(1)} req/s, p95 ${result.p95.toFixed(0)} ms, ${result.errors + result.timeouts + result.non2xx} failed`);
+  log(`${page.label}${tag ? ` at ${tag}` : ""}: ${result.rps.toFixed(1)} req/s, p95 ${result.p95.toFixed(0)} ms, ${result.errors + result.timeouts + result.non2xx} failed`);
   return { ...result, htmlBytes };
 }
 
@@ -475,48 +476,57 @@ async function firstLoadJs(shop, pathAndQuery) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The run
+// The run. Other work on the machine changes its speed over minutes, so what is compared is measured
+// close together: every shop page runs at each catalog size back to back (all shops are up at once,
+// idle while not measured), and the reference static page runs again at the end to show the drift.
 
-async function measureReference(opts) {
-  const reference = await startReference();
-  const results = {};
-  for (const page of PAGES.filter((p) => p.app === "reference")) results[page.label] = await measurePage(reference, page, {}, page.cookie, opts);
-  await stopServer(reference);
-  return results;
-}
-
-async function measureSize(admin, size, opts, isFirst) {
-  const mark = undo.length;
-  try {
+async function startShops(admin, sizes) {
+  const shops = [];
+  for (const size of sizes) {
     const catalog = await createCatalog(admin, size);
     const secret = randomBytes(33).toString("base64url");
-    const shopPages = PAGES.filter((p) => p.app !== "reference");
-    const out = { size, pages: {}, queries: {}, scans: {} };
-
     // Load and latency on a server without query tracing (its log lines would cost time under load).
-    const shop = await startShop(`shop (${size} products)`, catalog.url, secret);
-    const buyerCookie = await signInBuyer(shop);
-    const cookieFor = (page) => (page.as === "buyer" ? buyerCookie : page.cookie);
-    for (const page of shopPages) out.pages[page.label] = await measurePage(shop, page, catalog.context, cookieFor(page), opts);
-    out.memory = memoryOf(shop.child.pid);
-    if (isFirst) out.firstLoadJs = await firstLoadJs(shop, pagePath(PAGES.find((p) => p.label === FIRST_LOAD_PAGE), catalog.context));
-    out.hashMs = await timeOneHash(hashParameters());
-    const runs = [];
-    for (let i = 0; i < opts.ocihomeRuns; i++) runs.push(await ocihomeToFirstPage(shop));
-    out.ocihome = { ms: median(runs.map((r) => r.ms)), hops: runs[0].hops };
-    log(`/ocihome → first page: median ${out.ocihome.ms.toFixed(0)} ms (${out.ocihome.hops.join(" → ")}); one hash ${out.hashMs.toFixed(0)} ms`);
-    await stopServer(shop);
+    const server = await startShop(`shop (${sizeName(size)} products)`, catalog.url, secret);
+    shops.push({ size, catalog, secret, server, buyerCookie: await signInBuyer(server), pages: {}, queries: {}, scans: {} });
+  }
+  return shops;
+}
 
-    // Statements per view on a tracing server (same secret, so the buyer's cookie stays valid).
-    const traced = await startShop(`tracing shop (${size} products)`, catalog.url, secret, { DB_TRACE_QUERIES: "1" });
-    for (const page of shopPages) {
-      const { count, scans, status } = await countQueries(traced, catalog, page, cookieFor(page));
-      out.queries[page.label] = status === 200 ? count : `${count} (${status})`;
-      out.scans[page.label] = scans;
+const cookieFor = (shop, page) => (page.as === "buyer" ? shop.buyerCookie : page.cookie);
+const shopPages = () => PAGES.filter((p) => p.app !== "reference");
+
+async function loadShopPages(shops, opts) {
+  for (const page of shopPages()) {
+    for (const shop of shops) shop.pages[page.label] = await measurePage(shop.server, page, shop.catalog.context, cookieFor(shop, page), opts, sizeName(shop.size));
+  }
+  // Right after the load, before /ocihome hashes passwords (128 MiB each).
+  for (const shop of shops) shop.memory = memoryOf(shop.server.child.pid);
+}
+
+/** First-load JS (on the smallest catalog), then /ocihome against one hash, one shop at a time. */
+async function measureSignInAndAssets(shops, opts) {
+  const product = PAGES.find((p) => p.label === FIRST_LOAD_PAGE);
+  shops[0].firstLoadJs = await firstLoadJs(shops[0].server, pagePath(product, shops[0].catalog.context));
+  for (const shop of shops) {
+    shop.hashMs = await timeOneHash(hashParameters());
+    const runs = [];
+    for (let i = 0; i < opts.ocihomeRuns; i++) runs.push(await ocihomeToFirstPage(shop.server));
+    shop.ocihome = { ms: median(runs.map((r) => r.ms)), hops: runs[0].hops };
+    log(`/ocihome → first page at ${sizeName(shop.size)}: median ${shop.ocihome.ms.toFixed(0)} ms (${shop.ocihome.hops.join(" → ")}); one hash ${shop.hashMs.toFixed(0)} ms`);
+    await stopServer(shop.server);
+  }
+}
+
+/** Statements per view on a tracing server (same secret, so the buyer's cookie stays valid). */
+async function countShopQueries(shops) {
+  for (const shop of shops) {
+    const traced = await startShop(`tracing shop (${sizeName(shop.size)} products)`, shop.catalog.url, shop.secret, { DB_TRACE_QUERIES: "1" });
+    for (const page of shopPages()) {
+      const { count, scans, status } = await countQueries(traced, shop.catalog, page, cookieFor(shop, page));
+      shop.queries[page.label] = status === 200 ? count : `${count} (${status})`;
+      shop.scans[page.label] = scans;
     }
-    return out;
-  } finally {
-    await unwind(mark);
+    await stopServer(traced);
   }
 }
 
@@ -532,7 +542,7 @@ function gitDescription() {
   return dirty ? `${sha} (with uncommitted changes to the shop)` : sha;
 }
 
-function renderReport({ opts, reference, sizes, startedAt, seconds, loadBefore, loadAfter }) {
+function renderReport({ opts, reference, referenceAgain, sizes, startedAt, seconds, loadBefore, loadAfter }) {
   const small = sizes[0];
   const large = sizes.at(-1);
   const refRps = reference[REFERENCE_STATIC].rps;
@@ -576,13 +586,14 @@ function renderReport({ opts, reference, sizes, startedAt, seconds, loadBefore, 
   const cpus = os.cpus();
   const lines = [
     `Run ${startedAt.toISOString().slice(0, 16).replace("T", " ")} UTC, commit ${gitDescription()}; Node ${process.version}, Next ${nextVersion()}, ${os.availableParallelism()} CPUs (${cpus[0]?.model.trim() ?? "?"}); load average ${loadBefore} before, ${loadAfter} after; took ${(seconds / 60).toFixed(1)} min.`,
-    `Load: autocannon, ${opts.connections} connections, no pipelining, ${opts.warmup} s warm-up + ${opts.duration} s per page, loopback, no Accept-Encoding; req/s and p50/p95/p99 at ${sizeName(small.size)} products${many ? `; errors summed over ${sizes.map((s) => sizeName(s.size)).join(" and ")}` : ""}.`,
+    `Load: autocannon, ${opts.connections} connections, no pipelining, ${opts.warmup} s warm-up + ${opts.duration} s per page, loopback, no Accept-Encoding; req/s and p50/p95/p99 at ${sizeName(small.size)} products${many ? `; each page runs at every size back to back; errors summed over ${sizes.map((s) => sizeName(s.size)).join(" and ")}` : ""}.`,
     "",
     table,
     "",
     `- /ocihome → first shop page (POST, fresh browser, ${opts.ocihomeRuns} sequential runs, median): ${perSize((s) => `${fixed(s.ocihome.ms)} ms = ${fixed(s.ocihome.ms / s.hashMs, 2)}× one password hash (${fixed(s.hashMs)} ms)`)}; target ≤ 1.5×. Path: ${small.ocihome.hops.join(" → ")} → 200.`,
     `- Server RSS after the load runs: ${perSize((s) => `${fixed(s.memory.rssMiB)} MiB (peak ${fixed(s.memory.peakMiB)} MiB)`)}.`,
     `- First-load JS of the product page (gzip): ${fixed(js.kB, 1)} kB in ${js.files} files; target ≤ 130 kB${js.skippedKB ? ` (plus a ${fixed(js.skippedKB, 1)} kB noModule polyfill that modern browsers skip)` : ""}.`,
+    `- Reference static page at the start and at the end of the load runs: ${fixed(refRps, 1)} → ${fixed(referenceAgain.rps, 1)} req/s (how much the machine's speed drifted meanwhile).`,
     `- HTML per view (uncompressed): reference static ${kB(reference[REFERENCE_STATIC].htmlBytes)}, shop category listing ${kB(small.pages["category listing"].htmlBytes)}, product page ${kB(small.pages["product page"].htmlBytes)}.`,
     `- Full scans of large tables in the plans: ${scans.length ? scans.join("; ") : "none"}.`,
   ];
@@ -617,19 +628,24 @@ async function main() {
   const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
   undo.push(() => admin.end());
 
-  log("reference app");
-  const reference = await measureReference(opts);
-  const sizes = [];
-  for (const size of opts.sizes) sizes.push(await measureSize(admin, size, opts, sizes.length === 0));
+  const shops = await startShops(admin, opts.sizes);
+  const referenceServer = await startReference();
+  const reference = {};
+  for (const page of PAGES.filter((p) => p.app === "reference")) reference[page.label] = await measurePage(referenceServer, page, {}, page.cookie, opts);
+  await loadShopPages(shops, opts);
+  const referenceAgain = await measurePage(referenceServer, PAGES[0], {}, undefined, opts, "the end");
+  await stopServer(referenceServer);
+  await measureSignInAndAssets(shops, opts);
+  await countShopQueries(shops);
   await unwind();
 
   const seconds = (Date.now() - startedAt.getTime()) / 1000;
-  const report = renderReport({ opts, reference, sizes, startedAt, seconds, loadBefore, loadAfter: os.loadavg()[0].toFixed(2) });
+  const report = renderReport({ opts, reference, referenceAgain, sizes: shops, startedAt, seconds, loadBefore, loadAfter: os.loadavg()[0].toFixed(2) });
   console.log(`\n${report}\n`);
   writeLatestRun(report);
   log(`written to ${path.relative(process.cwd(), BENCHMARKS_MD) || BENCHMARKS_MD}`);
 
-  const failed = [Object.values(reference), ...sizes.map((s) => Object.values(s.pages))].flat().filter((r) => r.errors + r.timeouts + r.non2xx > 0);
+  const failed = [...Object.values(reference), referenceAgain, ...shops.flatMap((s) => Object.values(s.pages))].filter((r) => r.errors + r.timeouts + r.non2xx > 0);
   if (failed.length) {
     log(`${failed.length} page run(s) had errors, timeouts or non-2xx responses`);
     process.exitCode = 1;
