@@ -487,7 +487,7 @@ async function startShops(admin, sizes) {
     const secret = randomBytes(33).toString("base64url");
     // Load and latency on a server without query tracing (its log lines would cost time under load).
     const server = await startShop(`shop (${sizeName(size)} products)`, catalog.url, secret);
-    shops.push({ size, catalog, secret, server, buyerCookie: await signInBuyer(server), pages: {}, queries: {}, scans: {} });
+    shops.push({ size, catalog, secret, server, buyerCookie: await signInBuyer(server), pages: {}, queries: {}, scans: {}, exits: [] });
   }
   return shops;
 }
@@ -495,9 +495,29 @@ async function startShops(admin, sizes) {
 const cookieFor = (shop, page) => (page.as === "buyer" ? shop.buyerCookie : page.cookie);
 const shopPages = () => PAGES.filter((p) => p.app !== "reference");
 
+/**
+ * Runs `measure(server)`; if the shop's server died meanwhile (a crash, or a process killed from
+ * outside on a shared machine), starts it again once and repeats, noting the exit for the report.
+ */
+async function surviving(shop, what, measure) {
+  try {
+    return await measure(shop.server);
+  } catch (error) {
+    await Promise.race([new Promise((r) => (shop.server.exited ? r() : shop.server.child.once("exit", r))), sleep(1000)]);
+    if (!shop.server.exited) throw error;
+    const { code, signal } = shop.server.exited;
+    shop.exits.push(`${what} at ${sizeName(shop.size)}: exited with ${signal ?? `code ${code}`}`);
+    log(`${shop.server.name} exited (${signal ?? code}) during ${what}; last output:\n${shop.server.tail.slice(-15).join("\n")}\nrestarting it and repeating ${what}`);
+    shop.server = await startShop(shop.server.name, shop.catalog.url, shop.secret);
+    return measure(shop.server);
+  }
+}
+
 async function loadShopPages(shops, opts) {
   for (const page of shopPages()) {
-    for (const shop of shops) shop.pages[page.label] = await measurePage(shop.server, page, shop.catalog.context, cookieFor(shop, page), opts, sizeName(shop.size));
+    for (const shop of shops) {
+      shop.pages[page.label] = await surviving(shop, page.label, (server) => measurePage(server, page, shop.catalog.context, cookieFor(shop, page), opts, sizeName(shop.size)));
+    }
   }
   // Right after the load, before /ocihome hashes passwords (128 MiB each).
   for (const shop of shops) shop.memory = memoryOf(shop.server.child.pid);
@@ -506,11 +526,11 @@ async function loadShopPages(shops, opts) {
 /** First-load JS (on the smallest catalog), then /ocihome against one hash, one shop at a time. */
 async function measureSignInAndAssets(shops, opts) {
   const product = PAGES.find((p) => p.label === FIRST_LOAD_PAGE);
-  shops[0].firstLoadJs = await firstLoadJs(shops[0].server, pagePath(product, shops[0].catalog.context));
+  shops[0].firstLoadJs = await surviving(shops[0], "first-load JS", (server) => firstLoadJs(server, pagePath(product, shops[0].catalog.context)));
   for (const shop of shops) {
     shop.hashMs = await timeOneHash(hashParameters());
     const runs = [];
-    for (let i = 0; i < opts.ocihomeRuns; i++) runs.push(await ocihomeToFirstPage(shop.server));
+    for (let i = 0; i < opts.ocihomeRuns; i++) runs.push(await surviving(shop, "/ocihome", ocihomeToFirstPage));
     shop.ocihome = { ms: median(runs.map((r) => r.ms)), hops: runs[0].hops };
     log(`/ocihome → first page at ${sizeName(shop.size)}: median ${shop.ocihome.ms.toFixed(0)} ms (${shop.ocihome.hops.join(" → ")}); one hash ${shop.hashMs.toFixed(0)} ms`);
     await stopServer(shop.server);
@@ -582,6 +602,7 @@ function renderReport({ opts, reference, referenceAgain, sizes, startedAt, secon
   const perSize = (fn) => sizes.map((s) => `${sizeName(s.size)}: ${fn(s)}`).join("; ");
   const js = small.firstLoadJs;
   const scans = [...new Set(sizes.flatMap((s) => Object.entries(s.scans).flatMap(([label, tables]) => tables.map((t) => `${label} at ${sizeName(s.size)}: ${t}`))))];
+  const exits = sizes.flatMap((s) => s.exits);
   const kB = (bytes) => `${(bytes / 1024).toFixed(1)} kB`;
   const cpus = os.cpus();
   const lines = [
@@ -596,6 +617,7 @@ function renderReport({ opts, reference, referenceAgain, sizes, startedAt, secon
     `- Reference static page at the start and at the end of the load runs: ${fixed(refRps, 1)} → ${fixed(referenceAgain.rps, 1)} req/s (how much the machine's speed drifted meanwhile).`,
     `- HTML per view (uncompressed): reference static ${kB(reference[REFERENCE_STATIC].htmlBytes)}, shop category listing ${kB(small.pages["category listing"].htmlBytes)}, product page ${kB(small.pages["product page"].htmlBytes)}.`,
     `- Full scans of large tables in the plans: ${scans.length ? scans.join("; ") : "none"}.`,
+    `- Shop server exits during the run (restarted, the step repeated): ${exits.length ? exits.join("; ") : "none"}.`,
   ];
   return lines.join("\n");
 }
@@ -645,9 +667,14 @@ async function main() {
   writeLatestRun(report);
   log(`written to ${path.relative(process.cwd(), BENCHMARKS_MD) || BENCHMARKS_MD}`);
 
-  const failed = [...Object.values(reference), referenceAgain, ...shops.flatMap((s) => Object.values(s.pages))].filter((r) => r.errors + r.timeouts + r.non2xx > 0);
+  // A run in which no response completed (all slower than the duration) measured nothing.
+  const failed = [...Object.values(reference), referenceAgain, ...shops.flatMap((s) => Object.values(s.pages))].filter((r) => r.errors + r.timeouts + r.non2xx > 0 || r.requests === 0);
   if (failed.length) {
-    log(`${failed.length} page run(s) had errors, timeouts or non-2xx responses`);
+    log(`${failed.length} page run(s) had errors, timeouts, non-2xx responses or no completed response`);
+    process.exitCode = 1;
+  }
+  if (shops.some((s) => s.exits.length)) {
+    log("a shop server exited during the run (see the report)");
     process.exitCode = 1;
   }
 }
