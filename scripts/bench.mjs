@@ -29,6 +29,7 @@ const ROOT = path.resolve(import.meta.dirname, "..");
 const NEXT_BIN = path.join(ROOT, "node_modules/next/dist/bin/next");
 const TSX_CLI = path.join(ROOT, "node_modules/tsx/dist/cli.mjs");
 const REFERENCE_DIR = path.join(ROOT, "bench/reference");
+const KEEP_TITLE = path.join(ROOT, "bench/keep-title.cjs");
 const BENCHMARKS_MD = path.join(ROOT, "BENCHMARKS.md");
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 
@@ -173,7 +174,7 @@ function eachLine(stream, onLine) {
  */
 async function startServer(name, args, env, readyPath) {
   const port = await freePort();
-  const child = spawn(process.execPath, args(port), { cwd: ROOT, env: { ...env, PORT: String(port), HOSTNAME: "127.0.0.1" }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--require", KEEP_TITLE, ...args(port)], { cwd: ROOT, env: { ...env, PORT: String(port), HOSTNAME: "127.0.0.1" }, stdio: ["ignore", "pipe", "pipe"] });
   const server = { name, child, port, base: `http://127.0.0.1:${port}`, queries: [], tail: [], exited: null };
   const remember = (line) => {
     server.tail.push(line);
@@ -487,7 +488,8 @@ async function startShops(admin, sizes) {
     const secret = randomBytes(33).toString("base64url");
     // Load and latency on a server without query tracing (its log lines would cost time under load).
     const server = await startShop(`shop (${sizeName(size)} products)`, catalog.url, secret);
-    shops.push({ size, catalog, secret, server, buyerCookie: await signInBuyer(server), pages: {}, queries: {}, scans: {}, exits: [] });
+    const restart = () => startShop(server.name, catalog.url, secret);
+    shops.push({ size, catalog, secret, server, restart, buyerCookie: await signInBuyer(server), pages: {}, queries: {}, scans: {}, exits: [] });
   }
   return shops;
 }
@@ -496,20 +498,22 @@ const cookieFor = (shop, page) => (page.as === "buyer" ? shop.buyerCookie : page
 const shopPages = () => PAGES.filter((p) => p.app !== "reference");
 
 /**
- * Runs `measure(server)`; if the shop's server died meanwhile (a crash, or a process killed from
- * outside on a shared machine), starts it again once and repeats, noting the exit for the report.
+ * Runs `measure(server)` on `target.server`; if that server died meanwhile (a crash, or a process
+ * killed from outside on a shared machine), starts it again once with `target.restart()` and
+ * repeats, noting the exit for the report.
  */
-async function surviving(shop, what, measure) {
+async function surviving(target, what, measure) {
   try {
-    return await measure(shop.server);
+    return await measure(target.server);
   } catch (error) {
-    await Promise.race([new Promise((r) => (shop.server.exited ? r() : shop.server.child.once("exit", r))), sleep(1000)]);
-    if (!shop.server.exited) throw error;
-    const { code, signal } = shop.server.exited;
-    shop.exits.push(`${what} at ${sizeName(shop.size)}: exited with ${signal ?? `code ${code}`}`);
-    log(`${shop.server.name} exited (${signal ?? code}) during ${what}; last output:\n${shop.server.tail.slice(-15).join("\n")}\nrestarting it and repeating ${what}`);
-    shop.server = await startShop(shop.server.name, shop.catalog.url, shop.secret);
-    return measure(shop.server);
+    const { server } = target;
+    await Promise.race([new Promise((r) => (server.exited ? r() : server.child.once("exit", r))), sleep(1000)]);
+    if (!server.exited) throw error;
+    const how = server.exited.signal ?? `code ${server.exited.code}`;
+    target.exits.push(`${server.name} during ${what}: exited with ${how}`);
+    log(`${server.name} exited (${how}) during ${what}; last output:\n${server.tail.slice(-15).join("\n")}\nrestarting it and repeating ${what}`);
+    target.server = await target.restart();
+    return measure(target.server);
   }
 }
 
@@ -562,7 +566,7 @@ function gitDescription() {
   return dirty ? `${sha} (with uncommitted changes to the shop)` : sha;
 }
 
-function renderReport({ opts, reference, referenceAgain, sizes, startedAt, seconds, loadBefore, loadAfter }) {
+function renderReport({ opts, reference, referenceAgain, sizes, exits, startedAt, seconds, loadBefore, loadAfter }) {
   const small = sizes[0];
   const large = sizes.at(-1);
   const refRps = reference[REFERENCE_STATIC].rps;
@@ -602,7 +606,6 @@ function renderReport({ opts, reference, referenceAgain, sizes, startedAt, secon
   const perSize = (fn) => sizes.map((s) => `${sizeName(s.size)}: ${fn(s)}`).join("; ");
   const js = small.firstLoadJs;
   const scans = [...new Set(sizes.flatMap((s) => Object.entries(s.scans).flatMap(([label, tables]) => tables.map((t) => `${label} at ${sizeName(s.size)}: ${t}`))))];
-  const exits = sizes.flatMap((s) => s.exits);
   const kB = (bytes) => `${(bytes / 1024).toFixed(1)} kB`;
   const cpus = os.cpus();
   const lines = [
@@ -617,7 +620,7 @@ function renderReport({ opts, reference, referenceAgain, sizes, startedAt, secon
     `- Reference static page at the start and at the end of the load runs: ${fixed(refRps, 1)} → ${fixed(referenceAgain.rps, 1)} req/s (how much the machine's speed drifted meanwhile).`,
     `- HTML per view (uncompressed): reference static ${kB(reference[REFERENCE_STATIC].htmlBytes)}, shop category listing ${kB(small.pages["category listing"].htmlBytes)}, product page ${kB(small.pages["product page"].htmlBytes)}.`,
     `- Full scans of large tables in the plans: ${scans.length ? scans.join("; ") : "none"}.`,
-    `- Shop server exits during the run (restarted, the step repeated): ${exits.length ? exits.join("; ") : "none"}.`,
+    `- Server exits during the run (restarted, the step repeated): ${exits.length ? exits.join("; ") : "none"}.`,
   ];
   return lines.join("\n");
 }
@@ -651,18 +654,21 @@ async function main() {
   undo.push(() => admin.end());
 
   const shops = await startShops(admin, opts.sizes);
-  const referenceServer = await startReference();
+  const ref = { server: await startReference(), restart: startReference, exits: [] };
   const reference = {};
-  for (const page of PAGES.filter((p) => p.app === "reference")) reference[page.label] = await measurePage(referenceServer, page, {}, page.cookie, opts);
+  for (const page of PAGES.filter((p) => p.app === "reference")) {
+    reference[page.label] = await surviving(ref, page.label, (server) => measurePage(server, page, {}, page.cookie, opts));
+  }
   await loadShopPages(shops, opts);
-  const referenceAgain = await measurePage(referenceServer, PAGES[0], {}, undefined, opts, "the end");
-  await stopServer(referenceServer);
+  const referenceAgain = await surviving(ref, "the last run", (server) => measurePage(server, PAGES[0], {}, undefined, opts, "the end"));
+  await stopServer(ref.server);
   await measureSignInAndAssets(shops, opts);
   await countShopQueries(shops);
   await unwind();
 
   const seconds = (Date.now() - startedAt.getTime()) / 1000;
-  const report = renderReport({ opts, reference, referenceAgain, sizes: shops, startedAt, seconds, loadBefore, loadAfter: os.loadavg()[0].toFixed(2) });
+  const exits = [...ref.exits, ...shops.flatMap((s) => s.exits)];
+  const report = renderReport({ opts, reference, referenceAgain, sizes: shops, exits, startedAt, seconds, loadBefore, loadAfter: os.loadavg()[0].toFixed(2) });
   console.log(`\n${report}\n`);
   writeLatestRun(report);
   log(`written to ${path.relative(process.cwd(), BENCHMARKS_MD) || BENCHMARKS_MD}`);
@@ -673,8 +679,8 @@ async function main() {
     log(`${failed.length} page run(s) had errors, timeouts, non-2xx responses or no completed response`);
     process.exitCode = 1;
   }
-  if (shops.some((s) => s.exits.length)) {
-    log("a shop server exited during the run (see the report)");
+  if (exits.length) {
+    log("a server exited during the run (see the report)");
     process.exitCode = 1;
   }
 }
