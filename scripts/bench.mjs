@@ -346,6 +346,7 @@ async function loadRun(url, cookie, seconds, connections) {
   return {
     rps: result.requests.average,
     requests: result.requests.total,
+    sent: Math.max(result.requests.sent, result.requests.total, 1),
     p50: percentile(times, 50),
     p95: percentile(times, 95),
     p99: percentile(times, 99),
@@ -363,16 +364,63 @@ async function checkPage(server, page, pathAndQuery, cookie) {
   return res.body.length;
 }
 
-async function measurePage(server, page, context, cookie, opts, tag = "") {
+async function measurePage(server, page, { context = {}, cookie, opts, tag = "", db }) {
   const pathAndQuery = pagePath(page, context);
   const htmlBytes = await checkPage(server, page, pathAndQuery, cookie);
   const url = server.base + pathAndQuery;
   // Warm-up: compiled routes loaded, connection pools filled, JIT warm; not recorded.
   await loadRun(url, cookie, opts.warmup, opts.connections);
+  await settle(server);
+  const before = await cpuSample(server, db);
   const result = await loadRun(url, cookie, opts.duration, opts.connections);
+  // Requests still in flight when the run ends are rendered all the same: their CPU counts, and so
+  // do they (per request sent, not completed).
+  await settle(server);
+  const cpu = cpuSpent(before, await cpuSample(server, db), result.sent);
   assertAlive(server);
-  log(`${page.label}${tag ? ` at ${tag}` : ""}: ${result.rps.toFixed(1)} req/s, p95 ${result.p95.toFixed(0)} ms, ${result.errors + result.timeouts + result.non2xx} failed`);
-  return { ...result, htmlBytes };
+  log(`${page.label}${tag ? ` at ${tag}` : ""}: ${result.rps.toFixed(1)} req/s, p95 ${result.p95.toFixed(0)} ms, CPU ${cpu.server.toFixed(1)} + ${cpu.db.toFixed(1)} ms/req, ${result.errors + result.timeouts + result.non2xx} failed`);
+  return { ...result, htmlBytes, cpu };
+}
+
+// CPU time per request is what contention on a shared machine changes least: req/s and latency
+// move with other work, the CPU a request costs hardly does. Read from /proc (Linux).
+const CLOCK_TICK_MS = 1000 / (Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout?.trim()) || 100);
+
+/** User + system CPU time a process and its descendants have used so far, in ms. */
+function cpuMs(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" "); // fields[11], [12]: utime, stime
+    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean);
+    return (Number(fields[11]) + Number(fields[12])) * CLOCK_TICK_MS + children.reduce((sum, c) => sum + cpuMs(c), 0);
+  } catch {
+    return 0; // the process has ended
+  }
+}
+
+/** The server's CPU, and each PostgreSQL backend's serving the catalog database (no database: none). */
+async function cpuSample(server, db) {
+  const backends = db ? await db`select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()` : [];
+  return { server: cpuMs(server.child.pid), db: new Map(backends.map(({ pid }) => [pid, cpuMs(pid)])) };
+}
+
+/** CPU ms per request between two samples: the server's, and the database backends' together. */
+function cpuSpent(before, after, requests) {
+  let db = 0;
+  for (const [pid, ms] of after.db) db += ms - (before.db.get(pid) ?? 0);
+  return { server: (after.server - before.server) / requests, db: db / requests };
+}
+
+/** Waits (at most 30 s) until the server has used no CPU for 300 ms: the last requests are done. */
+async function settle(server) {
+  const deadline = Date.now() + 30_000;
+  let last = cpuMs(server.child.pid);
+  while (Date.now() < deadline) {
+    await sleep(300);
+    const now = cpuMs(server.child.pid);
+    if (now - last <= CLOCK_TICK_MS) return;
+    last = now;
+  }
 }
 
 /** Waits until the server has written no trace line for `ms` (its stdout drains asynchronously). */
@@ -520,7 +568,9 @@ async function surviving(target, what, measure) {
 async function loadShopPages(shops, opts) {
   for (const page of shopPages()) {
     for (const shop of shops) {
-      shop.pages[page.label] = await surviving(shop, page.label, (server) => measurePage(server, page, shop.catalog.context, cookieFor(shop, page), opts, sizeName(shop.size)));
+      shop.pages[page.label] = await surviving(shop, page.label, (server) =>
+        measurePage(server, page, { context: shop.catalog.context, cookie: cookieFor(shop, page), opts, tag: sizeName(shop.size), db: shop.catalog.db }),
+      );
     }
   }
   // Right after the load, before /ocihome hashes passwords (128 MiB each).
@@ -578,8 +628,9 @@ function renderReport({ opts, reference, referenceAgain, sizes, exits, startedAt
     "p50 ms",
     "p95 ms",
     "p99 ms",
+    "CPU ms / req (server + PostgreSQL)",
     "errors / timeouts / non-2xx",
-    ...(many ? [`p95 ms at ${sizeName(large.size)}`, `growth p95 ${sizeName(large.size)}/${sizeName(small.size)}`] : []),
+    ...(many ? [`p95 ms at ${sizeName(large.size)}`, `growth p95 ${sizeName(large.size)}/${sizeName(small.size)}`, `CPU ms / req at ${sizeName(large.size)}`] : []),
     "queries / view",
   ];
   const rows = PAGES.map((page) => {
@@ -596,8 +647,9 @@ function renderReport({ opts, reference, referenceAgain, sizes, exits, startedAt
       fixed(first.p50),
       fixed(first.p95),
       fixed(first.p99),
+      `${fixed(first.cpu.server, 1)} + ${fixed(first.cpu.db, 1)}`,
       failed,
-      ...(many ? (isRef ? ["–", "–"] : [fixed(last.p95), `${fixed(last.p95 / first.p95, 2)}×`]) : []),
+      ...(many ? (isRef ? ["–", "–", "–"] : [fixed(last.p95), `${fixed(last.p95 / first.p95, 2)}×`, `${fixed(last.cpu.server, 1)} + ${fixed(last.cpu.db, 1)}`]) : []),
       isRef ? "–" : counts.join(" → "),
     ];
   });
@@ -657,10 +709,10 @@ async function main() {
   const ref = { server: await startReference(), restart: startReference, exits: [] };
   const reference = {};
   for (const page of PAGES.filter((p) => p.app === "reference")) {
-    reference[page.label] = await surviving(ref, page.label, (server) => measurePage(server, page, {}, page.cookie, opts));
+    reference[page.label] = await surviving(ref, page.label, (server) => measurePage(server, page, { cookie: page.cookie, opts }));
   }
   await loadShopPages(shops, opts);
-  const referenceAgain = await surviving(ref, "the last run", (server) => measurePage(server, PAGES[0], {}, undefined, opts, "the end"));
+  const referenceAgain = await surviving(ref, "the last run", (server) => measurePage(server, PAGES[0], { opts, tag: "the end" }));
   await stopServer(ref.server);
   await measureSignInAndAssets(shops, opts);
   await countShopQueries(shops);
