@@ -7,13 +7,14 @@
 //      failure or Ctrl-C) and starts the standalone shop through scripts/start.mjs;
 //   3. loads every page of PAGES with autocannon (warm-up, then a fixed duration, 32 connections,
 //      no pipelining, loopback only), each shop page at every size back to back, and records
-//      req/s, p50/p95/p99, errors, timeouts and non-2xx;
+//      req/s, p50/p95/p99, CPU ms per request (server and PostgreSQL), errors, timeouts, non-2xx;
 //   4. counts the SQL statements one view of each page costs (on a second, tracing server) and
 //      checks their plans for full scans of large tables;
 //   5. times /ocihome up to the first shop page against one password hash, reads the server's RSS
 //      and sums the product page's first-load JS (gzip);
 // then prints one markdown table and writes it into BENCHMARKS.md ("Latest run"). Exits non-zero
-// when any measured request failed, timed out or was answered with a non-2xx status.
+// when any measured request failed, timed out or was answered with a non-2xx status, when a load
+// run completed no request at all, or when a server exited during the run.
 import autocannon from "autocannon";
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes, scrypt } from "node:crypto";
@@ -71,7 +72,7 @@ function parseOptions(argv) {
   };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split(/=(.*)/s);
-    const value = () => inline ?? argv[++i];
+    const value = () => inline ?? argv[++i] ?? fail(`${flag} needs a value\n${USAGE}`);
     if (flag === "--sizes") opts.sizes = value().split(",").map((s) => Math.round(positive(flag, s)));
     else if (flag === "--duration") opts.duration = positive(flag, value());
     else if (flag === "--warmup") opts.warmup = positive(flag, value());
