@@ -53,6 +53,11 @@ const PAGES = [
   { label: "search: SKU prefix", path: "/search?q=FAS-100" },
   { label: "buyer: category listing", path: (c) => `/categories/${c.category}`, as: "buyer" },
   { label: "buyer: product page", path: (c) => `/products/${c.product}`, as: "buyer" },
+  // A whole view as the buyer's browser makes it: the shared page plus the personal requests its
+  // scripts send (account and cart count, the buyer's own prices for the products on the page).
+  // req/s is then views per second; latencies are per request.
+  { label: "buyer view: category listing + /api/viewer + /api/prices", path: (c) => `/categories/${c.category}`, as: "buyer", personal: {} },
+  { label: "buyer view: product page + /api/viewer + /api/prices (tiers)", path: (c) => `/products/${c.product}`, as: "buyer", personal: { tiers: true } },
 ];
 const REFERENCE_STATIC = PAGES[0].label;
 // The page whose first-load JS is summed.
@@ -338,14 +343,18 @@ const median = (values) => percentile([...values].sort((a, b) => a - b), 50);
  * One autocannon run. autocannon's own percentiles skip p95, so every response time is kept and the
  * percentiles are computed here (over all responses, whatever their status).
  */
-async function loadRun(url, cookie, seconds, connections) {
+async function loadRun(url, cookie, seconds, connections, extra = []) {
   const times = [];
-  const instance = autocannon({ url, connections, pipelining: 1, duration: seconds, timeout: 10, headers: cookie ? { cookie } : {} });
+  const headers = cookie ? { cookie } : {};
+  // Several paths: each connection requests them in turn, one view after another.
+  const requests = extra.length ? [{ path: new URL(url).pathname + new URL(url).search }, ...extra.map((p) => ({ path: p }))] : undefined;
+  const perView = requests ? requests.length : 1;
+  const instance = autocannon({ url, connections, pipelining: 1, duration: seconds, timeout: 10, headers, ...(requests ? { requests } : {}) });
   instance.on("response", (_client, _status, _bytes, ms) => times.push(ms));
   const result = await instance;
   times.sort((a, b) => a - b);
   return {
-    rps: result.requests.average,
+    rps: result.requests.average / perView,
     requests: result.requests.total,
     sent: Math.max(result.requests.sent, result.requests.total, 1),
     p50: percentile(times, 50),
@@ -361,6 +370,17 @@ async function loadRun(url, cookie, seconds, connections) {
 // HTML does not show the buyer: its personal parts then load by script, outside the measured request).
 const notes = new Set();
 
+/** The requests a page's scripts make for the signed-in visitor (see components/viewer). */
+async function personalRequests(server, pathAndQuery, cookie, { tiers = false }) {
+  const html = (await request(server, pathAndQuery, { cookie })).body.toString();
+  const ids = [...new Set([...html.matchAll(/data-product-id="(\d+)"/g)].map((m) => m[1]))];
+  if (ids.length === 0) throw new Error(`${pathAndQuery} shows no product ids for the price request`);
+  const prices = `/api/prices?ids=${ids.join(",")}${tiers ? "&tiers=1" : ""}`;
+  const res = await request(server, prices, { cookie });
+  if (res.status !== 200 || !JSON.parse(res.body.toString()).personal) throw new Error(`${prices} did not answer the buyer's own prices`);
+  return ["/api/viewer", prices];
+}
+
 /** One view before the load: it should be 200 (and show the buyer signed in); its size is reported. */
 async function checkPage(server, page, pathAndQuery, cookie) {
   const res = await request(server, pathAndQuery, { cookie });
@@ -375,11 +395,12 @@ async function measurePage(server, page, { context = {}, cookie, opts, tag = "",
   const pathAndQuery = pagePath(page, context);
   const htmlBytes = await checkPage(server, page, pathAndQuery, cookie);
   const url = server.base + pathAndQuery;
+  const extra = page.personal ? await personalRequests(server, pathAndQuery, cookie, page.personal) : [];
   // Warm-up: compiled routes loaded, connection pools filled, JIT warm; not recorded.
-  await loadRun(url, cookie, opts.warmup, opts.connections);
+  await loadRun(url, cookie, opts.warmup, opts.connections, extra);
   await settle(server);
   const before = await cpuSample(server, db);
-  const result = await loadRun(url, cookie, opts.duration, opts.connections);
+  const result = await loadRun(url, cookie, opts.duration, opts.connections, extra);
   // Requests still in flight when the run ends are rendered all the same: their CPU counts, and so
   // do they (per request sent, not completed).
   await settle(server);
