@@ -99,28 +99,29 @@ async function termAlternatives(db: Db, terms: string[]) {
 }
 
 /**
- * The bounded candidate set, as a subquery of (id, sku, mpn, name, search_vector): every source is
- * served by an index and stops after SEARCH_CANDIDATES + 1 rows.
+ * The bounded candidate set, as a subquery of (id, sku, mpn, name, search_vector, src): every source
+ * is served by an index and stops after SEARCH_CANDIDATES + 1 rows. `src` says where a product was
+ * found first: 0 article or part number, 1 its name, 2 anywhere.
  */
 function candidates(tsq: string, pattern: string): SQL {
   const limit = SEARCH_CANDIDATES + 1;
-  const cols = sql.raw(`p.id, p.sku, p.manufacturer_part_number as mpn, p.name, p.search_vector`);
+  const cols = (src: number) => sql.raw(`p.id, p.sku, p.manufacturer_part_number as mpn, p.name, p.search_vector, ${src} as src`);
   // The query goes in as a sub-select, not as a constant: with a constant the planner estimates how
   // many rows match and, for a common word, reads the table from the start until the LIMIT is
   // reached (a sequential scan that is slow when the matches are not spread evenly). Without an
   // estimate it always takes the GIN index, which costs the same for rare and common words.
   const fullText = tsq
-    ? sql`(select ${cols} from products p where p.active and p.name_vector @@ (select ${tsq}::tsquery) limit ${limit})
+    ? sql`(select ${cols(1)} from products p where p.active and p.name_vector @@ (select ${tsq}::tsquery) limit ${limit})
       union all
-      (select ${cols} from products p where p.active and p.search_vector @@ (select ${tsq}::tsquery) limit ${limit})
+      (select ${cols(2)} from products p where p.active and p.search_vector @@ (select ${tsq}::tsquery) limit ${limit})
       union all`
     : sql``;
   return sql`select distinct on (c.id) c.* from (
       ${fullText}
-      (select ${cols} from products p where p.active and lower(p.sku) like ${pattern} limit ${limit})
+      (select ${cols(0)} from products p where p.active and lower(p.sku) like ${pattern} limit ${limit})
       union all
-      (select ${cols} from products p where p.active and lower(p.manufacturer_part_number) like ${pattern} limit ${limit})
-    ) c order by c.id`;
+      (select ${cols(0)} from products p where p.active and lower(p.manufacturer_part_number) like ${pattern} limit ${limit})
+    ) c order by c.id, c.src`;
 }
 
 /**
@@ -154,11 +155,13 @@ export async function searchProducts(input: string, page: number, pageSize: numb
   // Exact article or part number, then their prefixes (in article number order), then products
   // matching the words as typed, then those found only through a correction; within the last two by
   // ts_rank against the query that found them.
+  // Without corrections every full-text candidate matches the words as typed: no need to test it.
+  const asTyped =
+    match.all === match.original ? sql`else 2` : match.original ? sql`when c.search_vector @@ ${match.original}::tsquery then 2 else 3` : sql`else 3`;
   const tier = sql`case
       when lower(c.sku) = ${code} or lower(c.mpn) = ${code} then 0
       when lower(c.sku) like ${pattern} or lower(c.mpn) like ${pattern} then 1
-      ${match.original ? sql`when c.search_vector @@ ${match.original}::tsquery then 2` : sql``}
-      else 3 end`;
+      ${asTyped} end`;
   const rank = rankQuery.all
     ? sql`case c.tier
         when 2 then ts_rank(c.search_vector, ${rankQuery.original || rankQuery.all}::tsquery)
@@ -171,11 +174,15 @@ export async function searchProducts(input: string, page: number, pageSize: numb
     spellings.map((words) => sql`(${sql.join(words.map((w) => sql`strpos(lower(c.name), ${w}) > 0`), sql` or `)})::int`),
     sql` + `,
   );
+  // All candidates are counted; at most SEARCH_CANDIDATES + 1 are ranked, article and part numbers
+  // first, then name matches (which full-text rank puts above matches in the description only).
   const ranked = sql`(
+      with cand as (${cand}),
+      best as (select * from cand order by src limit ${SEARCH_CANDIDATES + 1})
       select c.id,
         row_number() over (order by c.tier, case when c.tier <= 1 then lower(c.sku) end, ${rank} desc, ${inName} desc, c.name, c.id) as ord,
-        count(*) over () as total
-      from (select c.*, ${tier} as tier from (${cand}) as c) as c
+        (select count(*) from cand) as total
+      from (select c.*, ${tier} as tier from best as c) as c
     ) as r`;
   const rows = await db
     .select({ ...summaryColumns, total: sql<number>`r.total`.mapWith(Number) })
