@@ -110,18 +110,29 @@ function candidates(tsq: string, pattern: string): SQL {
   // many rows match and, for a common word, reads the table from the start until the LIMIT is
   // reached (a sequential scan that is slow when the matches are not spread evenly). Without an
   // estimate it always takes the GIN index, which costs the same for rare and common words.
-  const fullText = tsq
-    ? sql`(select ${cols(1)} from products p where p.active and p.name_vector @@ (select ${tsq}::tsquery) limit ${limit})
-      union all
-      (select ${cols(2)} from products p where p.active and p.search_vector @@ (select ${tsq}::tsquery) limit ${limit})
-      union all`
-    : sql``;
-  return sql`select distinct on (c.id) c.* from (
-      ${fullText}
-      (select ${cols(0)} from products p where p.active and lower(p.sku) like ${pattern} limit ${limit})
-      union all
-      (select ${cols(0)} from products p where p.active and lower(p.manufacturer_part_number) like ${pattern} limit ${limit})
-    ) c order by c.id, c.src`;
+  // The description source runs only while the name matches leave room: when there are more than
+  // SEARCH_CANDIDATES of them, the ranked set is full of name matches and the count is capped anyway.
+  if (!tsq) {
+    return sql`select distinct on (c.id) c.* from (
+        (select ${cols(0)} from products p where p.active and lower(p.sku) like ${pattern} limit ${limit})
+        union all
+        (select ${cols(0)} from products p where p.active and lower(p.manufacturer_part_number) like ${pattern} limit ${limit})
+      ) c order by c.id, c.src`;
+  }
+  return sql`with names as (
+        select ${cols(1)} from products p where p.active and p.name_vector @@ (select ${tsq}::tsquery) limit ${limit}
+      )
+      select distinct on (c.id) c.* from (
+        (select * from names)
+        union all
+        (select ${cols(2)} from products p
+          where p.active and p.search_vector @@ (select ${tsq}::tsquery) and (select count(*) from names) <= ${SEARCH_CANDIDATES}
+          limit ${limit})
+        union all
+        (select ${cols(0)} from products p where p.active and lower(p.sku) like ${pattern} limit ${limit})
+        union all
+        (select ${cols(0)} from products p where p.active and lower(p.manufacturer_part_number) like ${pattern} limit ${limit})
+      ) c order by c.id, c.src`;
 }
 
 /**
