@@ -18,10 +18,11 @@ import {
 import type { ProductSummary } from "./types";
 
 /**
- * How many products one search ranks at most. Each way of finding a product (full text over the
- * name, full text over everything, article number prefix, part number prefix) contributes at most
- * this many (plus one, to tell whether there were more), so the work per search does not grow with
- * the catalogue. Results past it are not shown; the count says "more than SEARCH_CANDIDATES".
+ * How many products one search counts and ranks at most. Each way of finding a product (full text
+ * over the name, full text over everything, article number prefix, part number prefix) reads at
+ * most this many (plus one, to tell whether there were more) from its index, so the work per search
+ * stops growing with the catalogue. Results past it are not shown; the count then says "more than
+ * SEARCH_CANDIDATES" (totalIsCapped).
  */
 export const SEARCH_CANDIDATES = 1000;
 /** How many known words the lexicon suggests per mistyped term, at most. */
@@ -165,8 +166,8 @@ export async function searchProducts(input: string, page: number, pageSize: numb
 
   // Exact article or part number, then their prefixes (in article number order), then products
   // matching the words as typed, then those found only through a correction; within the last two by
-  // ts_rank against the query that found them.
-  // Without corrections every full-text candidate matches the words as typed: no need to test it.
+  // ts_rank against the query that found them. Without corrections every full-text candidate
+  // matches the words as typed, so that is not tested.
   const asTyped =
     match.all === match.original ? sql`else 2` : match.original ? sql`when c.search_vector @@ ${match.original}::tsquery then 2 else 3` : sql`else 3`;
   const tier = sql`case
@@ -186,10 +187,11 @@ export async function searchProducts(input: string, page: number, pageSize: numb
     sql` + `,
   );
   // All candidates are counted; at most SEARCH_CANDIDATES + 1 are ranked, article and part numbers
-  // first, then name matches (which full-text rank puts above matches in the description only).
+  // first, then name matches (which full-text rank puts above matches in the description only), the
+  // same ones for every page.
   const ranked = sql`(
       with cand as (${cand}),
-      best as (select * from cand order by src limit ${SEARCH_CANDIDATES + 1})
+      best as (select * from cand order by src, id limit ${SEARCH_CANDIDATES + 1})
       select c.id,
         row_number() over (order by c.tier, case when c.tier <= 1 then lower(c.sku) end, ${rank} desc, ${inName} desc, c.name, c.id) as ord,
         (select count(*) from cand) as total
