@@ -48,6 +48,7 @@ const cases: [string, () => Promise<Result | string[]>][] = [
   ['search words "Schraube verzinkt"', () => searchProducts("Schraube verzinkt", 1, 24)],
   ['search typo "Schrauebe"', () => searchProducts("Schrauebe", 1, 24)],
   ['search typo "hamer"', () => searchProducts("hamer", 1, 24)],
+  ['search common word "Schraube"', () => searchProducts("Schraube", 1, 24)],
   ['search SKU prefix "FAS-100"', () => searchProducts("FAS-100", 1, 24)],
   ["search exact SKU FAS-10001", () => searchProducts("FAS-10001", 1, 24)],
   ["listing fasteners p1 (name)", () => listProducts({ categoryIds, sort: "name", page: 1, pageSize: 24 })],

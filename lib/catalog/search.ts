@@ -18,10 +18,11 @@ import {
 import type { ProductSummary } from "./types";
 
 /**
- * How many products one search ranks at most. Each way of finding a product (full text over the
- * name, full text over everything, article number prefix, part number prefix) contributes at most
- * this many (plus one, to tell whether there were more), so the work per search does not grow with
- * the catalogue. Results past it are not shown; the count says "more than SEARCH_CANDIDATES".
+ * How many products one search counts and ranks at most. Each way of finding a product (full text
+ * over the name, full text over everything, article number prefix, part number prefix) reads at
+ * most this many (plus one, to tell whether there were more) from its index, so the work per search
+ * stops growing with the catalogue. Results past it are not shown; the count then says "more than
+ * SEARCH_CANDIDATES" (totalIsCapped).
  */
 export const SEARCH_CANDIDATES = 1000;
 /** How many known words the lexicon suggests per mistyped term, at most. */
@@ -99,28 +100,40 @@ async function termAlternatives(db: Db, terms: string[]) {
 }
 
 /**
- * The bounded candidate set, as a subquery of (id, sku, mpn, name, search_vector): every source is
- * served by an index and stops after SEARCH_CANDIDATES + 1 rows.
+ * The bounded candidate set, as a subquery of (id, sku, mpn, name, search_vector, src): every source
+ * is served by an index and stops after SEARCH_CANDIDATES + 1 rows. `src` says where a product was
+ * found first: 0 article or part number, 1 its name, 2 anywhere.
  */
 function candidates(tsq: string, pattern: string): SQL {
   const limit = SEARCH_CANDIDATES + 1;
-  const cols = sql.raw(`p.id, p.sku, p.manufacturer_part_number as mpn, p.name, p.search_vector`);
+  const cols = (src: number) => sql.raw(`p.id, p.sku, p.manufacturer_part_number as mpn, p.name, p.search_vector, ${src} as src`);
   // The query goes in as a sub-select, not as a constant: with a constant the planner estimates how
   // many rows match and, for a common word, reads the table from the start until the LIMIT is
   // reached (a sequential scan that is slow when the matches are not spread evenly). Without an
   // estimate it always takes the GIN index, which costs the same for rare and common words.
-  const fullText = tsq
-    ? sql`(select ${cols} from products p where p.active and p.name_vector @@ (select ${tsq}::tsquery) limit ${limit})
-      union all
-      (select ${cols} from products p where p.active and p.search_vector @@ (select ${tsq}::tsquery) limit ${limit})
-      union all`
-    : sql``;
-  return sql`select distinct on (c.id) c.* from (
-      ${fullText}
-      (select ${cols} from products p where p.active and lower(p.sku) like ${pattern} limit ${limit})
-      union all
-      (select ${cols} from products p where p.active and lower(p.manufacturer_part_number) like ${pattern} limit ${limit})
-    ) c order by c.id`;
+  // The description source runs only while the name matches leave room: when there are more than
+  // SEARCH_CANDIDATES of them, the ranked set is full of name matches and the count is capped anyway.
+  if (!tsq) {
+    return sql`select distinct on (c.id) c.* from (
+        (select ${cols(0)} from products p where p.active and lower(p.sku) like ${pattern} limit ${limit})
+        union all
+        (select ${cols(0)} from products p where p.active and lower(p.manufacturer_part_number) like ${pattern} limit ${limit})
+      ) c order by c.id, c.src`;
+  }
+  return sql`with names as (
+        select ${cols(1)} from products p where p.active and p.name_vector @@ (select ${tsq}::tsquery) limit ${limit}
+      )
+      select distinct on (c.id) c.* from (
+        (select * from names)
+        union all
+        (select ${cols(2)} from products p
+          where p.active and p.search_vector @@ (select ${tsq}::tsquery) and (select count(*) from names) <= ${SEARCH_CANDIDATES}
+          limit ${limit})
+        union all
+        (select ${cols(0)} from products p where p.active and lower(p.sku) like ${pattern} limit ${limit})
+        union all
+        (select ${cols(0)} from products p where p.active and lower(p.manufacturer_part_number) like ${pattern} limit ${limit})
+      ) c order by c.id, c.src`;
 }
 
 /**
@@ -153,12 +166,14 @@ export async function searchProducts(input: string, page: number, pageSize: numb
 
   // Exact article or part number, then their prefixes (in article number order), then products
   // matching the words as typed, then those found only through a correction; within the last two by
-  // ts_rank against the query that found them.
+  // ts_rank against the query that found them. Without corrections every full-text candidate
+  // matches the words as typed, so that is not tested.
+  const asTyped =
+    match.all === match.original ? sql`else 2` : match.original ? sql`when c.search_vector @@ ${match.original}::tsquery then 2 else 3` : sql`else 3`;
   const tier = sql`case
       when lower(c.sku) = ${code} or lower(c.mpn) = ${code} then 0
       when lower(c.sku) like ${pattern} or lower(c.mpn) like ${pattern} then 1
-      ${match.original ? sql`when c.search_vector @@ ${match.original}::tsquery then 2` : sql``}
-      else 3 end`;
+      ${asTyped} end`;
   const rank = rankQuery.all
     ? sql`case c.tier
         when 2 then ts_rank(c.search_vector, ${rankQuery.original || rankQuery.all}::tsquery)
@@ -171,11 +186,16 @@ export async function searchProducts(input: string, page: number, pageSize: numb
     spellings.map((words) => sql`(${sql.join(words.map((w) => sql`strpos(lower(c.name), ${w}) > 0`), sql` or `)})::int`),
     sql` + `,
   );
+  // All candidates are counted; at most SEARCH_CANDIDATES + 1 are ranked, article and part numbers
+  // first, then name matches (which full-text rank puts above matches in the description only), the
+  // same ones for every page.
   const ranked = sql`(
+      with cand as (${cand}),
+      best as (select * from cand order by src, id limit ${SEARCH_CANDIDATES + 1})
       select c.id,
         row_number() over (order by c.tier, case when c.tier <= 1 then lower(c.sku) end, ${rank} desc, ${inName} desc, c.name, c.id) as ord,
-        count(*) over () as total
-      from (select c.*, ${tier} as tier from (${cand}) as c) as c
+        (select count(*) from cand) as total
+      from (select c.*, ${tier} as tier from best as c) as c
     ) as r`;
   const rows = await db
     .select({ ...summaryColumns, total: sql<number>`r.total`.mapWith(Number) })
