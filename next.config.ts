@@ -16,6 +16,11 @@ const nextConfig: NextConfig = {
   // The punchout entry carries credentials (and /oci/start a one-time link) in its query string:
   // the dev server's request log must never print them.
   logging: { incomingRequests: { ignore: [/^\/ocihome/i, /^\/oci\//] } },
+  // The home page is a cached catalog page with a parameter (so the build never renders it from a
+  // database); `/` is its public address.
+  async rewrites() {
+    return { beforeFiles: [{ source: "/", destination: "/home/all" }], afterFiles: [], fallback: [] };
+  },
   async headers() {
     return [
       {

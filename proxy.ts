@@ -16,7 +16,7 @@ export async function proxy(request: NextRequest) {
   const path = request.nextUrl.pathname;
   // Catalog pages are cached per path: their query strings become one canonical path segment.
   const cached = catalogRewrite(path, request.nextUrl.searchParams);
-  const response = cached ? NextResponse.rewrite(new URL(cached, request.url)) : NextResponse.next();
+  const response = cached ? NextResponse.rewrite(internalUrl(request, cached)) : NextResponse.next();
   // The punchout routes answer with their own framing policy (they know the hook of the call); the
   // matcher keeps the proxy off them, this keeps it so if the matcher changes.
   const isEntry = path === "/ocihome" || path.startsWith("/oci/");
@@ -56,6 +56,18 @@ export async function proxy(request: NextRequest) {
     if (refreshed) response.cookies.set(refreshed);
   }
   return response;
+}
+
+/**
+ * A rewrite target Next recognises as its own: built from nextUrl, which carries the origin the
+ * server knows itself by. From request.url (the Host the client sent) Next would take the target
+ * for another site and forward the request to it over HTTP.
+ */
+function internalUrl(request: NextRequest, pathname: string) {
+  const url = request.nextUrl.clone();
+  url.pathname = pathname;
+  url.search = "";
+  return url;
 }
 
 // Not on the punchout routes: they set their own framing and cookies, and the proxy would make

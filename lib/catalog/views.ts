@@ -94,10 +94,14 @@ export function productNoticeOf(value: string | null | undefined): ProductNotice
  * a catalog page. Only GET/HEAD pages are rewritten; server actions post to the page URL itself.
  */
 export function catalogRewrite(pathname: string, search: URLSearchParams): string | null {
-  if (pathname === "/") return `/home/${DEFAULT_VIEW}`;
+  // `/` is mapped by next.config.ts (a config rewrite is cheaper than one made here).
   if (pathname === "/search") return `/search/${searchViewKey(searchViewOf(search))}`;
   const category = /^\/categories\/([^/]+)$/.exec(pathname);
-  if (category) return `/categories/${category[1]}/${listingViewKey(listingViewOf(search))}`;
+  if (category) {
+    const key = listingViewKey(listingViewOf(search));
+    // The default view has a route of its own: junk or default parameters need no rewrite.
+    return key === DEFAULT_VIEW ? null : `/categories/${category[1]}/${key}`;
+  }
   const product = /^\/products\/([^/]+)$/.exec(pathname);
   if (product) {
     const notice = productNoticeOf(search.get("error"));

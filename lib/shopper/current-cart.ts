@@ -1,11 +1,11 @@
 import "server-only";
 import { cookies } from "next/headers";
-import { getViewer } from "@/lib/auth/viewer";
+import { getViewer, type Viewer } from "@/lib/auth/viewer";
 import { anonymousCartCookie, CART_COOKIE, parseAnonymousCartId } from "@/lib/cart/cookie";
 import { ensureCartId, findCartId } from "@/lib/cart/store";
 import type { CartOwner } from "@/lib/cart/types";
 import { COOKIE_OPTIONS } from "@/lib/http/cookies";
-import { getOciState } from "@/lib/oci/next/current";
+import { getOciState, type OciState } from "@/lib/oci/next/current";
 
 /**
  * Whose cart this request works on: the punchout basket, the user's cart, or the cookie cart. This
@@ -13,9 +13,13 @@ import { getOciState } from "@/lib/oci/next/current";
  */
 export async function currentCartOwner(): Promise<CartOwner> {
   const viewer = await getViewer();
+  return cartOwnerOf(viewer, viewer ? await getOciState() : null);
+}
+
+/** The cart owner for a viewer and punchout already looked up. */
+export async function cartOwnerOf(viewer: Viewer | null, oci: OciState | null): Promise<CartOwner> {
   if (viewer) {
-    const oci = await getOciState();
-    if (oci.state === "active") return { kind: "oci", userId: viewer.userId, ociSessionId: oci.session.sid };
+    if (oci?.state === "active") return { kind: "oci", userId: viewer.userId, ociSessionId: oci.session.sid };
     return { kind: "user", userId: viewer.userId };
   }
   return { kind: "anonymous", cartId: parseAnonymousCartId((await cookies()).get(CART_COOKIE)?.value) };

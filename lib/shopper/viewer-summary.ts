@@ -1,14 +1,16 @@
 import "server-only";
 import { getViewer } from "@/lib/auth/viewer";
-import { cartItemCount } from "@/lib/cart/store";
-import { getOciState } from "@/lib/oci/next/current";
-import { currentCartId } from "./current-cart";
+import { cartItemCount, findCartId } from "@/lib/cart/store";
+import { ociStateFor } from "@/lib/oci/next/current";
+import { cartOwnerOf } from "./current-cart";
 import type { ViewerSummary } from "./viewer-types";
 
 /** The per-visitor parts of every page: account menu, cart count, punchout banner. */
 export async function viewerSummary(): Promise<ViewerSummary> {
-  const [viewer, oci] = await Promise.all([getViewer(), getOciState()]);
-  const cartCount = await cartItemCount(await currentCartId());
+  // One lookup each: route handlers have no per-request cache, so nothing below may ask again.
+  const viewer = await getViewer();
+  const oci = await ociStateFor(viewer);
+  const cartCount = await cartItemCount(await findCartId(await cartOwnerOf(viewer, oci)));
   return {
     account: viewer
       ? {
