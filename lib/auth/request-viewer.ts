@@ -6,9 +6,9 @@ import { appSecret } from "./secret";
 import { viewerOfSession, type Viewer } from "./session-viewer";
 
 /**
- * The signed-in user of a request the proxy sees, checked against the database like getViewer
- * (open session row, active user and customer). For answering with a real redirect before a page
- * starts streaming; the page checks again next to its data.
+ * The signed-in user of a session cookie, checked against the database
+ * (open session row, active user and customer). Used by getViewer and by the proxy (to answer with
+ * a real redirect before a page starts streaming; the page checks again next to its data).
  */
 export async function viewerOfSessionCookie(token: string | undefined): Promise<Viewer | null> {
   if (!token) return null;
