@@ -20,11 +20,13 @@ export async function proxy(request: NextRequest) {
   // The punchout routes answer with their own framing policy (they know the hook of the call); the
   // matcher keeps the proxy off them, this keeps it so if the matcher changes.
   const isEntry = path === "/ocihome" || path.startsWith("/oci/");
+  // Opened once: the framing policy and the checkout redirect both depend on it.
+  const sources = token && !isEntry ? await punchoutFrameSources(token) : null;
 
   // Account pages answer signed-out visitors (and sign-in pages signed-in ones) with a real redirect.
   if (request.method === "GET" && needsViewer(path)) {
     const viewer = await viewerOfSessionCookie(request.cookies.get(COOKIE_NAMES.session)?.value);
-    const inPunchout = Boolean(viewer && token && (await punchoutFrameSources(token)));
+    const inPunchout = Boolean(viewer && sources);
     const target = pageRedirect(path, request.nextUrl.searchParams, viewer !== null, inPunchout);
     if (target) {
       // Next answers a same-origin redirect with a relative Location: it never names the host the
@@ -38,7 +40,6 @@ export async function proxy(request: NextRequest) {
   if (!isEntry) {
     // Procurement systems frame the shop during a punchout — only the hook's origin (plus the
     // configured portals), and only for a cookie that really opens; everyone else gets no framing.
-    const sources = token ? await punchoutFrameSources(token) : null;
     for (const [name, value] of Object.entries(framingHeaders(sources ?? []))) response.headers.set(name, value);
   }
 
