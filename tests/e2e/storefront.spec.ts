@@ -20,6 +20,8 @@ test("browse, search, add anonymously, sign in (cart merged), check out, see the
   await page.getByLabel("Search products").fill("Drehmomentschlüssel");
   await page.getByLabel("Search products").press("Enter");
   await expect(page.getByRole("heading", { name: /Search results/ })).toBeVisible();
+  // The search page's own box keeps what was typed, so the query can be refined.
+  await expect(page.getByRole("searchbox", { name: "Search", exact: true })).toHaveValue("Drehmomentschlüssel");
   await page.getByRole("link", { name: ANCHORS.umlaut.name }).click();
   await expect(page.getByRole("heading", { level: 1, name: ANCHORS.umlaut.name })).toBeVisible();
   // Client navigation keeps the search results mounted but hidden: the visible price is this page's.
