@@ -9,6 +9,12 @@ process.env.E2E_AUTH_SECRET ??= randomBytes(33).toString("base64url");
 // and, when TEST_DATABASE_URL is set, a second time against PostgreSQL. The procurement-system
 // simulator runs on 127.0.0.1 so that the shop on localhost is a different site (cross-site iframe).
 const withPostgres = Boolean(process.env.TEST_DATABASE_URL);
+// E2E_PORT moves the shop servers (pglite on it, postgres on it + 1) and E2E_SIM_PORT the simulator,
+// so a second checkout can run its browser tests beside this one.
+const shopPort = Number(process.env.E2E_PORT ?? 3100);
+const simPort = Number(process.env.E2E_SIM_PORT ?? 4010);
+const shop = (offset: number) => `http://localhost:${shopPort + offset}`;
+const simulator = `http://127.0.0.1:${simPort}`;
 const chromium = process.env.CHROMIUM_PATH ?? (process.env.PLAYWRIGHT_OWN_BROWSER ? undefined : "/usr/bin/chromium");
 
 export default defineConfig({
@@ -27,14 +33,14 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "pglite", use: { baseURL: "http://localhost:3100" }, metadata: { simulator: "http://127.0.0.1:4010" } },
-    ...(withPostgres ? [{ name: "postgres", use: { baseURL: "http://localhost:3101" }, metadata: { simulator: "http://127.0.0.1:4010" } }] : []),
+    { name: "pglite", use: { baseURL: shop(0) }, metadata: { simulator } },
+    ...(withPostgres ? [{ name: "postgres", use: { baseURL: shop(1) }, metadata: { simulator } }] : []),
   ],
   webServer: [
-    { command: "node tests/e2e/serve.mjs pglite", url: "http://localhost:3100/api/health", timeout: 120_000, reuseExistingServer: false, stdout: "ignore", stderr: "pipe" },
+    { command: "node tests/e2e/serve.mjs pglite", url: `${shop(0)}/api/health`, env: { PORT: String(shopPort) }, timeout: 120_000, reuseExistingServer: false, stdout: "ignore", stderr: "pipe" },
     ...(withPostgres
-      ? [{ command: "node tests/e2e/serve.mjs postgres", url: "http://localhost:3101/api/health", timeout: 120_000, reuseExistingServer: false, stdout: "ignore" as const, stderr: "pipe" as const }]
+      ? [{ command: "node tests/e2e/serve.mjs postgres", url: `${shop(1)}/api/health`, env: { PORT: String(shopPort + 1) }, timeout: 120_000, reuseExistingServer: false, stdout: "ignore" as const, stderr: "pipe" as const }]
       : []),
-    { command: "node tests/oci-sim/server.mjs", url: "http://127.0.0.1:4010/health", env: { PORT: "4010", HOST: "127.0.0.1", SHOP_URL: "http://localhost:3100" }, reuseExistingServer: false },
+    { command: "node tests/oci-sim/server.mjs", url: `${simulator}/health`, env: { PORT: String(simPort), HOST: "127.0.0.1", SHOP_URL: shop(0) }, reuseExistingServer: false },
   ],
 });

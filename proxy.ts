@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { anonymousCartCookie, CART_COOKIE } from "@/lib/cart/cookie";
 import { catalogRewrite } from "@/lib/catalog/views";
-import { needsViewer, pageRedirect } from "@/lib/auth/page-gate";
+import { isBackOffice, needsViewer, NOT_FOUND_PATH, pageRedirect } from "@/lib/auth/page-gate";
 import { viewerOfSessionCookie } from "@/lib/auth/request-viewer";
 import { COOKIE_NAMES } from "@/lib/http/cookies";
 import { framingHeaders } from "@/lib/oci/html";
@@ -22,6 +22,17 @@ export async function proxy(request: NextRequest) {
   const isEntry = path === "/ocihome" || path.startsWith("/oci/");
   // Opened once: the framing policy and the checkout redirect both depend on it.
   const sources = token && !isEntry ? await punchoutFrameSources(token) : null;
+
+  // The back office checks the operator next to every read and write; this only spares a stranger
+  // (and a buyer) the difference between "forbidden" and "nothing here", also for server actions
+  // posted to its pages.
+  if (isBackOffice(path)) {
+    const viewer = await viewerOfSessionCookie(request.cookies.get(COOKIE_NAMES.session)?.value);
+    const answer = viewer?.role === "admin" ? NextResponse.next() : NextResponse.rewrite(internalUrl(request, NOT_FOUND_PATH));
+    answer.headers.set("Cache-Control", "private, no-store");
+    for (const [name, value] of Object.entries(framingHeaders([]))) answer.headers.set(name, value);
+    return answer;
+  }
 
   // Account pages answer signed-out visitors (and sign-in pages signed-in ones) with a real redirect.
   if (request.method === "GET" && needsViewer(path)) {

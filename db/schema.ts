@@ -24,6 +24,11 @@ const tsvector = customType<{ data: string }>({
   dataType: () => "tsvector",
 });
 
+// postgres.js answers a Buffer, PGlite a Uint8Array: both are Uint8Arrays.
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => "bytea",
+});
+
 export const customers = pgTable(
   "customers",
   {
@@ -34,10 +39,20 @@ export const customers = pgTable(
     priceListId: integer("price_list_id").references(() => priceLists.id),
     // Our supplier number in this customer's procurement system (OCI field VENDOR).
     ociVendorNumber: text("oci_vendor_number"),
+    // standard: VAT as the product says; reverse_charge (EU business abroad) and export: 0 % VAT.
+    vatMode: text("vat_mode", { enum: ["standard", "reverse_charge", "export"] }).notNull().default("standard"),
+    billingAddress: jsonb("billing_address").$type<Address | null>(),
+    shippingAddress: jsonb("shipping_address").$type<Address | null>(),
     active: boolean("active").notNull().default(true),
+    // Optimistic concurrency for back-office edits: every save names the version it started from.
+    version: integer("version").notNull().default(1),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [check("b2b_has_debtor_number", sql`${t.kind} <> 'b2b' or ${t.debtorNumber} is not null`)],
+  (t) => [
+    check("b2b_has_debtor_number", sql`${t.kind} <> 'b2b' or ${t.debtorNumber} is not null`),
+    check("customers_vat_mode_known", sql`${t.vatMode} in ('standard', 'reverse_charge', 'export')`),
+    index("customers_name_lower_idx").on(sql`lower(${t.name}) text_pattern_ops`),
+  ],
 );
 
 export const users = pgTable(
@@ -54,10 +69,12 @@ export const users = pgTable(
     // The user a debtor-number login signs in.
     isPrimary: boolean("is_primary").notNull().default(false),
     active: boolean("active").notNull().default(true),
+    version: integer("version").notNull().default(1),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex("users_email_lower_idx").on(sql`lower(${t.email})`),
+    index("users_customer_idx").on(t.customerId),
     uniqueIndex("users_one_primary_per_customer_idx").on(t.customerId).where(sql`${t.isPrimary}`),
   ],
 );
@@ -71,6 +88,7 @@ export const categories = pgTable(
     name: text("name").notNull(),
     description: text("description").notNull().default(""),
     position: integer("position").notNull().default(0),
+    version: integer("version").notNull().default(1),
   },
   (t) => [index("categories_parent_idx").on(t.parentId, t.position)],
 );
@@ -102,6 +120,7 @@ export const products = pgTable(
     packQuantity: integer("pack_quantity").notNull().default(1),
     active: boolean("active").notNull().default(true),
     featured: boolean("featured").notNull().default(false),
+    version: integer("version").notNull().default(1),
     searchVector: tsvector("search_vector").generatedAlwaysAs(
       (): SQL =>
         sql`setweight(to_tsvector('simple', coalesce(${products.name}, '') || ' ' || coalesce(${products.manufacturer}, '')), 'A') || setweight(to_tsvector('german', coalesce(${products.name}, '') || ' ' || coalesce(${products.description}, '')), 'B') || setweight(to_tsvector('english', coalesce(${products.name}, '') || ' ' || coalesce(${products.description}, '')), 'B')`,
@@ -128,6 +147,8 @@ export const products = pgTable(
     index("products_name_search_idx").using("gin", t.nameVector),
     index("products_sku_lower_idx").on(sql`lower(${t.sku}) text_pattern_ops`),
     index("products_mpn_lower_idx").on(sql`lower(${t.manufacturerPartNumber}) text_pattern_ops`),
+    // The back office lists every product (active or not) of one category by SKU.
+    index("products_category_sku_idx").on(t.categoryId, t.sku),
   ],
 );
 
@@ -146,6 +167,7 @@ export const priceLists = pgTable("price_lists", {
   code: text("code").notNull().unique(),
   name: text("name").notNull(),
   currency: text("currency").notNull().default("EUR"),
+  version: integer("version").notNull().default(1),
 });
 
 // Quantity tiers: the row with the highest min_quantity not above the ordered quantity applies.
@@ -288,7 +310,9 @@ export const orders = pgTable(
       .notNull()
       .references(() => users.id),
     channel: text("channel", { enum: ["web", "oci"] }).notNull(),
-    status: text("status", { enum: ["placed", "transferred", "cancelled"] }).notNull(),
+    // Web orders: placed → confirmed → shipped, or cancelled. Punchout orders: transferred.
+    status: text("status", { enum: ["placed", "confirmed", "shipped", "cancelled", "transferred"] }).notNull(),
+    statusChangedAt: timestamp("status_changed_at", { withTimezone: true }),
     // Set by the client per checkout attempt: a double submit finds the first order.
     idempotencyKey: text("idempotency_key").notNull().unique(),
     poReference: text("po_reference").notNull().default(""),
@@ -313,7 +337,14 @@ export const orders = pgTable(
     ociFields: jsonb("oci_fields").$type<[string, string][] | null>(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("orders_customer_created_idx").on(t.customerId, t.createdAt)],
+  (t) => [
+    index("orders_customer_created_idx").on(t.customerId, t.createdAt),
+    // The back office's order list: newest first, optionally one status or channel.
+    index("orders_created_idx").on(t.createdAt),
+    index("orders_status_created_idx").on(t.status, t.createdAt),
+    index("orders_channel_created_idx").on(t.channel, t.createdAt),
+    check("orders_status_known", sql`${t.status} in ('placed', 'confirmed', 'shipped', 'cancelled', 'transferred')`),
+  ],
 );
 
 export const orderLines = pgTable(
@@ -380,3 +411,38 @@ export const authGrants = pgTable("auth_grants", {
   usedAt: timestamp("used_at", { withTimezone: true }),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+// A product picture uploaded in the back office, kept in the shop's own database (no third-party
+// host, and it works where the file system is not kept, as on serverless hosts). Without a row the
+// generated picture is shown.
+export const productImages = pgTable("product_images", {
+  productId: integer("product_id")
+    .primaryKey()
+    .references(() => products.id, { onDelete: "cascade" }),
+  contentType: text("content_type", { enum: ["image/png", "image/jpeg", "image/webp"] }).notNull(),
+  bytes: bytea("bytes").notNull(),
+  sha256: text("sha256").notNull(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** One changed attribute of an audited object, as displayed (money and dates as strings). */
+export type AuditChange = { field: string; from: string | null; to: string | null };
+
+// Every back-office change: who, when, which object, what changed. Written by lib/admin/audit.ts only.
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    actorUserId: integer("actor_user_id").references(() => users.id, { onDelete: "set null" }),
+    // Kept as written, so the entry still says who after the account is gone.
+    actorEmail: text("actor_email").notNull(),
+    entity: text("entity", { enum: ["product", "category", "price_list", "customer", "user", "order", "import"] }).notNull(),
+    entityId: text("entity_id").notNull(),
+    // A short label of the object at the time (SKU, debtor number, e-mail, order number).
+    entityLabel: text("entity_label").notNull().default(""),
+    action: text("action").notNull(),
+    changes: jsonb("changes").$type<AuditChange[]>().notNull().default([]),
+  },
+  (t) => [index("audit_log_entity_idx").on(t.entity, t.entityId, t.id), index("audit_log_actor_idx").on(t.actorUserId, t.id)],
+);

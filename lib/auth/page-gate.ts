@@ -19,3 +19,11 @@ export function pageRedirect(pathname: string, search: URLSearchParams, signedIn
 export function needsViewer(pathname: string): boolean {
   return NEEDS_ACCOUNT.test(pathname) || pathname === "/login" || pathname === "/register";
 }
+
+/** The back office: only operators learn it exists; everyone else gets the shop's 404. */
+export function isBackOffice(pathname: string): boolean {
+  return pathname === "/admin" || pathname.startsWith("/admin/");
+}
+
+// No route answers here, so Next renders its not-found page with status 404.
+export const NOT_FOUND_PATH = "/__not-found";

@@ -30,5 +30,13 @@ export function catalogEntry(...tags: string[]): void {
  * price or an active flag shows on listings, search results and the home page alike.
  */
 export function catalogChanged(...tags: string[]): void {
-  for (const tag of tags.length > 0 ? tags : [CATALOG_TAG]) revalidateTag(tag, { expire: 0 });
+  for (const tag of tags.length > 0 ? tags : [CATALOG_TAG]) {
+    try {
+      revalidateTag(tag, { expire: 0 });
+    } catch (error) {
+      // Outside a Next request (scripts, integration tests) there is no page cache to invalidate;
+      // anything else is a real fault.
+      if (!(error instanceof Error && error.message.includes("static generation store missing"))) throw error;
+    }
+  }
 }

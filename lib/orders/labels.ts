@@ -1,5 +1,7 @@
 export const ORDER_STATUS_LABELS = {
   placed: "Placed",
+  confirmed: "Confirmed",
+  shipped: "Shipped",
   transferred: "Transferred to procurement",
   cancelled: "Cancelled",
 } as const;

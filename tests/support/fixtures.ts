@@ -39,11 +39,12 @@ export async function makeWorld(options: { products?: ProductInput[] } = {}) {
   const passwordHash = await hashPassword("secret-pass-1");
   const [buyer] = await db.insert(users).values({ customerId: b2b!.id, email: `buyer-${u}@example.com`, name: "Jan", passwordHash, isPrimary: true }).returning();
   const [shopper] = await db.insert(users).values({ customerId: consumer!.id, email: `shopper-${u}@example.com`, name: "Sabine", passwordHash, isPrimary: true }).returning();
+  const [operator] = await db.insert(users).values({ customerId: consumer!.id, email: `admin-${u}@example.com`, name: "Olga Operator", passwordHash, role: "admin" }).returning();
   const viewerOf = (user: typeof buyer, customer: typeof b2b): Viewer => ({
     userId: user!.id,
     email: user!.email,
     name: user!.name,
-    role: "buyer",
+    role: user!.role,
     customer: { id: customer!.id, kind: customer!.kind, name: customer!.name, debtorNumber: customer!.debtorNumber, priceListId: customer!.priceListId, ociVendorNumber: customer!.ociVendorNumber },
   });
   return {
@@ -55,7 +56,10 @@ export async function makeWorld(options: { products?: ProductInput[] } = {}) {
     consumer: consumer!,
     buyer: buyer!,
     shopper: shopper!,
+    operator: operator!,
     buyerViewer: viewerOf(buyer, b2b),
+    /** A signed-in operator (role admin): the only viewer the back office answers. */
+    adminViewer: viewerOf(operator, consumer),
     shopperViewer: viewerOf(shopper, consumer),
     async listPrice(productId: number, minQuantity: number, price: string) {
       await db.insert(priceListPrices).values({ priceListId: list!.id, productId, minQuantity, price });
