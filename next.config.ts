@@ -13,6 +13,8 @@ const nextConfig: NextConfig = {
   // Migrations are read from disk at start; the standalone output must carry them.
   outputFileTracingIncludes: { "/**": ["./db/migrations/**/*"] },
   poweredByHeader: false,
+  // Back-office picture uploads (at most 2 MB, checked again by the action) fit; nothing larger is read.
+  experimental: { serverActions: { bodySizeLimit: "3mb" } },
   // The punchout entry carries credentials (and /oci/start a one-time link) in its query string:
   // the dev server's request log must never print them.
   logging: { incomingRequests: { ignore: [/^\/ocihome/i, /^\/oci\//] } },

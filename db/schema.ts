@@ -121,6 +121,9 @@ export const products = pgTable(
     active: boolean("active").notNull().default(true),
     featured: boolean("featured").notNull().default(false),
     version: integer("version").notNull().default(1),
+    // 0: the generated picture; counted up by every upload, so picture URLs change with the picture
+    // and can be cached for good.
+    imageVersion: integer("image_version").notNull().default(0),
     searchVector: tsvector("search_vector").generatedAlwaysAs(
       (): SQL =>
         sql`setweight(to_tsvector('simple', coalesce(${products.name}, '') || ' ' || coalesce(${products.manufacturer}, '')), 'A') || setweight(to_tsvector('german', coalesce(${products.name}, '') || ' ' || coalesce(${products.description}, '')), 'B') || setweight(to_tsvector('english', coalesce(${products.name}, '') || ' ' || coalesce(${products.description}, '')), 'B')`,

@@ -1,3 +1,4 @@
+import { productImageUrl } from "@/lib/catalog/image-url";
 import Link from "next/link";
 import type { ProductSummary } from "@/lib/catalog/types";
 import { amount } from "@/lib/money/decimal";
@@ -13,7 +14,7 @@ export function listPriceText(p: ProductSummary): string {
 export function ProductCard({ product }: { product: ProductSummary }) {
   return (
     <li className="card flex flex-col overflow-hidden">
-      <img src={`/images/products/${encodeURIComponent(product.sku)}`} alt="" width={400} height={400} loading="lazy" className="aspect-square w-full bg-slate-100 object-cover" />
+      <img src={productImageUrl(product)} alt="" width={400} height={400} loading="lazy" className="aspect-square w-full bg-slate-100 object-cover" />
       <div className="flex flex-1 flex-col gap-1 p-3">
         <Link href={`/products/${product.slug}`} className="font-medium text-brand-700 hover:underline">
           {product.name}

@@ -14,7 +14,7 @@ export type CategorySeed = {
 };
 
 type ProductInsert = typeof products.$inferInsert;
-export type ProductSeed = Required<Omit<ProductInsert, "id" | "categoryId" | "searchVector" | "nameVector" | "createdAt" | "unit" | "version">> & {
+export type ProductSeed = Required<Omit<ProductInsert, "id" | "categoryId" | "searchVector" | "nameVector" | "createdAt" | "unit" | "version" | "imageVersion">> & {
   unit: Unit;
   categorySlug: string;
 };

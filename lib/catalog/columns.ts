@@ -17,4 +17,5 @@ export const summaryColumns = {
   minQuantity: products.minQuantity,
   packQuantity: products.packQuantity,
   leadTimeDays: products.leadTimeDays,
+  imageVersion: products.imageVersion,
 };

@@ -3,6 +3,8 @@ import type { Amount } from "@/lib/money/decimal";
 export type ProductSummary = {
   id: number;
   sku: string;
+  /** 0: the generated picture; see productImageUrl. */
+  imageVersion: number;
   slug: string;
   name: string;
   manufacturer: string;

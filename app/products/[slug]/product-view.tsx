@@ -1,3 +1,4 @@
+import { productImageUrl } from "@/lib/catalog/image-url";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -26,7 +27,7 @@ export async function ProductView({ slug, notice }: { slug: string; notice: Prod
         <Link href={`/categories/${product.category.slug}`} className="hover:underline">{product.category.name}</Link>
       </nav>
       <div className="grid gap-8 md:grid-cols-2">
-        <img src={`/images/products/${encodeURIComponent(product.sku)}`} alt={product.name} width={400} height={400} className="card aspect-square w-full max-w-md bg-slate-100" />
+        <img src={productImageUrl(product)} alt={product.name} width={400} height={400} className="card aspect-square w-full max-w-md bg-slate-100" />
         <div>
           <h1 className="text-2xl font-bold">{product.name}</h1>
           <p className="mt-1 text-sm text-slate-600">
