@@ -150,8 +150,11 @@ export const products = pgTable(
     index("products_name_search_idx").using("gin", t.nameVector),
     index("products_sku_lower_idx").on(sql`lower(${t.sku}) text_pattern_ops`),
     index("products_mpn_lower_idx").on(sql`lower(${t.manufacturerPartNumber}) text_pattern_ops`),
-    // The back office lists every product (active or not) of one category by SKU.
+    // The back office lists every product (active or not) of one category by SKU, and the few
+    // inactive ones on their own.
     index("products_category_sku_idx").on(t.categoryId, t.sku),
+    index("products_inactive_sku_idx").on(t.sku).where(sql`not ${t.active}`),
+    index("products_inactive_category_sku_idx").on(t.categoryId, t.sku).where(sql`not ${t.active}`),
   ],
 );
 

@@ -7,6 +7,8 @@
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import * as schema from "@/db/schema";
+import { listProductsForAdmin, type ProductListRow } from "@/lib/admin/products";
+import type { Viewer } from "@/lib/auth/session-viewer";
 import { getCategoryBySlug, listManufacturers, listProducts } from "@/lib/catalog/queries";
 import { searchProducts } from "@/lib/catalog/search";
 import { setDbHandleForTests, type Db } from "@/lib/db/client";
@@ -38,6 +40,13 @@ const top = await getCategoryBySlug("fasteners");
 if (!top) throw new Error("No 'fasteners' category: seed the database first (npm run db:seed)");
 const categoryIds = [top.category.id, ...top.children.map((c) => c.id)];
 
+// The back office's lists take the signed-in operator; these cases read as one.
+const operator: Viewer = { userId: 0, email: "bench@example.com", name: "Bench", role: "admin", customer: { id: 0, kind: "consumer", name: "", debtorNumber: null, priceListId: null, ociVendorNumber: null } };
+const adminList = async (filter: Parameters<typeof listProductsForAdmin>[1]): Promise<Result> => {
+  const r = (await listProductsForAdmin(operator, filter))!;
+  return { items: r.rows as ProductListRow[], total: r.total, totalIsCapped: r.totalIsCapped };
+};
+
 type Result = { items: { sku: string; name: string }[]; total: number; totalIsCapped?: boolean };
 const describe = (r: Result | string[]) =>
   Array.isArray(r)
@@ -55,6 +64,12 @@ const cases: [string, () => Promise<Result | string[]>][] = [
   ["listing fasteners price_desc p20", () => listProducts({ categoryIds, sort: "price_desc", page: 20, pageSize: 24 })],
   ["listing fasteners manufacturer=Nordfix", () => listProducts({ categoryIds, sort: "name", page: 1, pageSize: 24, manufacturer: "Nordfix" })],
   ["listManufacturers(fasteners)", () => listManufacturers(categoryIds)],
+  ["admin products p1", () => adminList({})],
+  ["admin products p20", () => adminList({ page: 20 })],
+  ['admin products q "schraube"', () => adminList({ q: "schraube" })],
+  ['admin products q "FAS-100"', () => adminList({ q: "FAS-100" })],
+  ["admin products category fasteners", () => adminList({ categoryId: top.category.id })],
+  ["admin products fasteners inactive", () => adminList({ categoryId: top.category.id, active: "inactive" })],
 ];
 
 function percentile(sorted: number[], p: number) {

@@ -35,6 +35,11 @@ export function AccountMenu() {
   }
   return (
     <>
+      {data.account.operator ? (
+        <Link href="/admin" className={item}>
+          Back office
+        </Link>
+      ) : null}
       <Link href="/account" className={item}>
         <span className="sr-only">Signed in as </span>
         {data.account.name}

@@ -37,6 +37,8 @@ CREATE INDEX "orders_created_idx" ON "orders" USING btree ("created_at");--> sta
 CREATE INDEX "orders_status_created_idx" ON "orders" USING btree ("status","created_at");--> statement-breakpoint
 CREATE INDEX "orders_channel_created_idx" ON "orders" USING btree ("channel","created_at");--> statement-breakpoint
 CREATE INDEX "products_category_sku_idx" ON "products" USING btree ("category_id","sku");--> statement-breakpoint
+CREATE INDEX "products_inactive_sku_idx" ON "products" USING btree ("sku") WHERE not "products"."active";--> statement-breakpoint
+CREATE INDEX "products_inactive_category_sku_idx" ON "products" USING btree ("category_id","sku") WHERE not "products"."active";--> statement-breakpoint
 CREATE INDEX "users_customer_idx" ON "users" USING btree ("customer_id");--> statement-breakpoint
 ALTER TABLE "customers" ADD CONSTRAINT "customers_vat_mode_known" CHECK ("customers"."vat_mode" in ('standard', 'reverse_charge', 'export'));--> statement-breakpoint
 ALTER TABLE "orders" ADD CONSTRAINT "orders_status_known" CHECK ("orders"."status" in ('placed', 'confirmed', 'shipped', 'cancelled', 'transferred'));

@@ -3,7 +3,7 @@ import { and, desc, eq, lt, type SQL } from "drizzle-orm";
 import { auditLog, type AuditChange } from "@/db/schema";
 import { getDb, type Tx } from "@/lib/db/client";
 import type { Viewer } from "@/lib/auth/session-viewer";
-import { adminOf, type Admin } from "./guard";
+import { adminOf, type Admin } from "./operator";
 
 export type AuditEntity = (typeof auditLog.$inferInsert)["entity"];
 export type AuditEntry = typeof auditLog.$inferSelect;

@@ -1,24 +1,13 @@
 import "server-only";
 import { notFound } from "next/navigation";
-import type { Viewer } from "@/lib/auth/session-viewer";
 import { getViewer } from "@/lib/auth/viewer";
+import { adminOf, type Admin } from "./operator";
 
-/** A signed-in operator: only ever made from a viewer the database just confirmed as role admin. */
-export type Admin = { userId: number; email: string; name: string };
-
-/**
- * Every back-office read and write calls this with the viewer of the request, next to its data
- * access: a layout, a page or the proxy checking first is not enough (server actions can be called
- * from anywhere).
- */
-export function adminOf(viewer: Viewer | null | undefined): Admin | null {
-  if (!viewer || viewer.role !== "admin") return null;
-  return { userId: viewer.userId, email: viewer.email, name: viewer.name };
-}
+export { adminOf, type Admin };
 
 /**
  * For pages, route handlers and server actions: the operator, or Next's 404. Nobody else learns that
- * the back office exists.
+ * the back office exists. Domain functions check again with adminOf (./operator).
  */
 export async function requireAdmin(): Promise<Admin> {
   const admin = adminOf(await getViewer());

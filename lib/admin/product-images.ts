@@ -6,7 +6,7 @@ import type { Viewer } from "@/lib/auth/session-viewer";
 import { catalogChanged } from "@/lib/catalog/cache-policy";
 import { getDb } from "@/lib/db/client";
 import { recordAudit } from "./audit";
-import { adminOf } from "./guard";
+import { adminOf } from "./operator";
 import { MAX_IMAGE_BYTES, sniffImageType } from "./image-type";
 import { NOT_FOUND, refused, type WriteResult } from "./result";
 

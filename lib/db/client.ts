@@ -1,6 +1,7 @@
 import "server-only";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
+import type { SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "@/db/schema";
 import { databaseConfig } from "./config";
@@ -84,4 +85,13 @@ export async function setDbHandleForTests(handle: Handle | undefined) {
   if (handle) store[HANDLE] = Promise.resolve(handle);
   else delete store[HANDLE];
   if (old && (!handle || (await old) !== handle)) await (await old).close().catch(() => {});
+}
+
+/**
+ * Rows of a raw statement, whichever driver ran it: postgres.js answers an array of rows, PGlite an
+ * object holding them. For the few statements the query builder cannot express.
+ */
+export async function executeRows<T extends Record<string, unknown>>(db: Db | Tx, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown;
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }

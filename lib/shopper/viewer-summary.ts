@@ -18,6 +18,7 @@ export async function viewerSummary(): Promise<ViewerSummary> {
           kind: viewer.customer.kind,
           // Changes when another customer's prices would apply, so the browser refetches them.
           pricing: `${viewer.customer.id}:${viewer.customer.priceListId ?? "-"}`,
+          ...(viewer.role === "admin" ? { operator: true as const } : {}),
         }
       : null,
     cartCount,

@@ -1,6 +1,7 @@
 /** What the browser learns about its visitor on a cached catalog page (no prices, no cart lines). */
 export type ViewerSummary = {
-  account: { name: string; kind: "b2b" | "consumer"; pricing: string } | null;
+  /** `operator`: the header links to the back office. */
+  account: { name: string; kind: "b2b" | "consumer"; pricing: string; operator?: true } | null;
   cartCount: number;
   punchout: { state: "active"; customerName: string } | { state: "expired" } | null;
 };
