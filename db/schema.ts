@@ -450,5 +450,12 @@ export const auditLog = pgTable(
     action: text("action").notNull(),
     changes: jsonb("changes").$type<AuditChange[]>().notNull().default([]),
   },
-  (t) => [index("audit_log_entity_idx").on(t.entity, t.entityId, t.id), index("audit_log_actor_idx").on(t.actorUserId, t.id)],
+  (t) => [
+    index("audit_log_entity_idx").on(t.entity, t.entityId, t.id),
+    index("audit_log_kind_idx").on(t.entity, t.id),
+    index("audit_log_actor_idx").on(t.actorUserId, t.id),
+    // The audit list's search: an object's label (SKU, e-mail, order number) or who, as a prefix.
+    index("audit_log_label_idx").on(sql`lower(${t.entityLabel}) text_pattern_ops`),
+    index("audit_log_actor_email_idx").on(sql`lower(${t.actorEmail}) text_pattern_ops`),
+  ],
 );

@@ -1,6 +1,7 @@
 import "server-only";
-import { and, desc, eq, lt, type SQL } from "drizzle-orm";
+import { and, desc, eq, lt, or, sql, type SQL } from "drizzle-orm";
 import { auditLog, type AuditChange } from "@/db/schema";
+import { codePrefixPattern } from "@/lib/catalog/search-query";
 import { getDb, type Tx } from "@/lib/db/client";
 import type { Viewer } from "@/lib/auth/session-viewer";
 import { adminOf, type Admin } from "./operator";
@@ -55,7 +56,7 @@ export const AUDIT_PAGE_SIZE = 50;
  */
 export async function listAudit(
   viewer: Viewer | null,
-  filter: { entity?: AuditEntity; entityId?: string | number; beforeId?: number; limit?: number } = {},
+  filter: { entity?: AuditEntity; entityId?: string | number; q?: string; beforeId?: number; limit?: number } = {},
 ): Promise<{ entries: AuditEntry[]; nextBeforeId: number | null } | null> {
   if (!adminOf(viewer)) return null;
   const db = await getDb();
@@ -64,6 +65,10 @@ export async function listAudit(
   if (filter.entity) where.push(eq(auditLog.entity, filter.entity));
   if (filter.entity && filter.entityId !== undefined) where.push(eq(auditLog.entityId, String(filter.entityId)));
   if (filter.beforeId) where.push(lt(auditLog.id, filter.beforeId));
+  if (filter.q?.trim()) {
+    const pattern = codePrefixPattern(filter.q);
+    where.push(or(sql`lower(${auditLog.entityLabel}) like ${pattern}`, sql`lower(${auditLog.actorEmail}) like ${pattern}`)!);
+  }
   const rows = await db
     .select()
     .from(auditLog)

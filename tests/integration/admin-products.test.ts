@@ -138,3 +138,16 @@ describe("back-office products", () => {
     expect(productFields.parse({ ...p, name: "Ok", unit: "pce", priceUnit: "100", listPrice: "0,0125", currency: "eur", vatRate: "7", leadTimeDays: "0", unspsc: "" })).toMatchObject({ unit: "PCE", listPrice: "0.0125", currency: "EUR", priceUnit: 100 });
   });
 });
+
+describe("the audit log", () => {
+  it("is read by operators only, and found by object label or who", async () => {
+    const w = await makeWorld();
+    const p = w.products[0]!;
+    await updateProduct(w.adminViewer, p.id, p.version, { ...formOf(p), stock: 1 });
+    expect(await listAudit(w.buyerViewer)).toBeNull();
+    expect(await listAudit(null, { entity: "product" })).toBeNull();
+    expect((await listAudit(w.adminViewer, { q: p.sku.toLowerCase() }))!.entries.map((e) => e.entityLabel)).toEqual([p.sku]);
+    expect((await listAudit(w.adminViewer, { q: w.operator.email.slice(0, 12), entity: "product" }))!.entries.length).toBeGreaterThan(0);
+    expect((await listAudit(w.adminViewer, { q: "%" }))!.entries).toHaveLength(0);
+  });
+});
