@@ -1,5 +1,6 @@
 import type { PricedCart } from "@/lib/cart/types";
 import { toDb } from "@/lib/money/decimal";
+import { DEFAULT_PROFILE } from "./profile";
 import { encodeOciBasket, OciEncodeError, type OciBasketLine } from "./outbound-fields";
 import type { OciSessionData } from "./session-token";
 
@@ -43,7 +44,7 @@ export type EncodedBasket = { ok: true; fields: [string, string][] } | { ok: fal
 /** The ordered return-form fields for a basket, or a sentence saying which line cannot go. Pure. */
 export function encodeCart(cart: PricedCart, session: Pick<OciSessionData, "echoFields" | "charset">, vendorNumber: string | null): EncodedBasket {
   try {
-    return { ok: true, fields: encodeOciBasket(basketLines(cart), { vendorNumber }, { echoFields: session.echoFields, charset: session.charset }) };
+    return { ok: true, fields: encodeOciBasket(basketLines(cart), { ...DEFAULT_PROFILE, vendorNumber }, { echoFields: session.echoFields, charset: session.charset }) };
   } catch (error) {
     if (error instanceof OciEncodeError) return { ok: false, error: `Line ${error.line} cannot be transferred (${error.field}): ${error.message}. Please change or remove it.` };
     throw error;

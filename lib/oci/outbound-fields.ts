@@ -30,6 +30,7 @@
  * - Echo (`~`) fields are appended unchanged, in the given order.
  */
 import { amount, toPlain, type Amount } from "@/lib/money/decimal";
+import { manufacturerCodeFor, matgroupFor, unitCodeFor, type CustFieldSource, type OciProfile } from "./profile";
 import { cutText, normalizeCharset, toLatin1, toPlainLongText, toPlainText } from "./text-rules";
 
 export type OciBasketLine = {
@@ -59,9 +60,14 @@ export type OciBasketLine = {
   unspsc: string;
   /** → SERVICE "X" */
   service?: boolean;
+  /** → MANUFACTCODE through the profile's mapping, CUST_FIELDn when the profile says so */
+  manufacturer?: string;
+  /** the product's category, then its ancestors: for a MATGROUP mapping by category */
+  categoryPath?: readonly number[];
 };
 
-export type OciCustomerSettings = { vendorNumber: string | null };
+/** The part of a customer's OCI profile that shapes the fields (see ./profile). */
+export type OciOutboundProfile = Pick<OciProfile, "vendorNumber" | "manufacturerCodes" | "matgroup" | "unitCodes" | "custFields" | "sendLongText" | "description">;
 
 /** Maximum lengths of the OCI item fields. LONGTEXT is unlimited. */
 export const OCI_FIELD_LIMITS = {
@@ -217,9 +223,17 @@ export function longTextFieldName(n: number): string {
   return `NEW_ITEM-LONGTEXT_${n}:132[]`;
 }
 
+const CUST_FIELDS = ["CUST_FIELD1", "CUST_FIELD2", "CUST_FIELD3", "CUST_FIELD4", "CUST_FIELD5"] as const;
+
+function custFieldValue(source: CustFieldSource, line: OciBasketLine): string | null {
+  if (source.kind === "none") return null;
+  if (source.kind === "fixed") return source.value;
+  return { sku: line.sku, manufacturer: line.manufacturer ?? "", unspsc: line.unspsc, manufacturerPartNumber: line.manufacturerPartNumber }[source.attribute];
+}
+
 export function encodeOciBasket(
   lines: OciBasketLine[],
-  settings: OciCustomerSettings,
+  settings: OciOutboundProfile,
   options: { echoFields: [string, string][]; charset: string },
 ): [string, string][] {
   const charset = normalizeCharset(options.charset);
@@ -239,13 +253,14 @@ export function encodeOciBasket(
       throw new OciEncodeError("PRODUCT_ID_INVALID", n, "EXT_PRODUCT_ID", `product id must be an integer, got ${String(line.productId)}`);
     }
     const longText = forCharset(toPlainLongText(line.description ?? ""));
+    const named = settings.description === "name_and_variant" && line.manufacturerPartNumber.trim() ? `${line.name} ${line.manufacturerPartNumber}` : line.name;
     const description =
-      char(line.name, "DESCRIPTION") ||
+      char(named, "DESCRIPTION") ||
       cutText(longText.replace(/\s+/g, " ").trim(), OCI_FIELD_LIMITS.DESCRIPTION) ||
       char(line.sku, "DESCRIPTION") ||
       `Article ${line.productId}`;
     const quantity = formatOciQuantity(line.quantity, n);
-    const unit = char(line.unit, "UNIT").toUpperCase();
+    const unit = char(unitCodeFor(settings, line.unit.trim().toUpperCase()), "UNIT").toUpperCase();
     if (!unit) throw new OciEncodeError("UNIT_MISSING", n, "UNIT", "a unit of measure is required (ISO/UN-ECE code such as C62)");
     const { price, priceUnit } = formatOciPrice(line.unitPrice, line.priceUnit, n);
     const currency = char(line.currency, "CURRENCY").toUpperCase();
@@ -262,12 +277,18 @@ export function encodeOciBasket(
     field("VENDOR", vendor);
     field("VENDORMAT", char(line.sku, "VENDORMAT"));
     field("MANUFACTMAT", char(line.manufacturerPartNumber, "MANUFACTMAT"));
+    const manufacturerCode = char(manufacturerCodeFor(settings, line.manufacturer ?? ""), "MANUFACTCODE");
+    if (manufacturerCode) field("MANUFACTCODE", manufacturerCode);
     field("EXT_PRODUCT_ID", cutText(String(line.productId), OCI_FIELD_LIMITS.EXT_PRODUCT_ID));
-    field("MATGROUP", char(line.unspsc, "MATGROUP"));
+    field("MATGROUP", char(matgroupFor(settings, { unspsc: line.unspsc, categoryPath: line.categoryPath ?? [] }), "MATGROUP"));
     field("EXT_SCHEMA_TYPE", category ? "UNSPSC" : "");
     field("EXT_CATEGORY_ID", category);
     if (line.service) field("SERVICE", "X");
-    out.push([longTextFieldName(n), longText]);
+    settings.custFields.forEach((source, i) => {
+      const value = custFieldValue(source, line);
+      if (value !== null) field(CUST_FIELDS[i]!, char(value, CUST_FIELDS[i]!));
+    });
+    if (settings.sendLongText) out.push([longTextFieldName(n), longText]);
   });
 
   for (const [name, value] of options.echoFields) out.push([name, value]);

@@ -1,5 +1,6 @@
 import { describe, it, expect } from "vitest";
 import { OCI_FIELD_LIMITS, OciEncodeError, encodeOciBasket, type OciBasketLine } from "@/lib/oci/outbound-fields";
+import { DEFAULT_PROFILE } from "@/lib/oci/profile";
 import { cutText, normalizeCharset, toLatin1 } from "@/lib/oci/text-rules";
 
 const ECHO: [string, string][] = [
@@ -27,7 +28,7 @@ function line(overrides: Partial<OciBasketLine> = {}): OciBasketLine {
 }
 
 function encode(lines: OciBasketLine[], opts: { vendor?: string | null; charset?: string; echo?: [string, string][] } = {}) {
-  return encodeOciBasket(lines, { vendorNumber: opts.vendor === undefined ? "V100" : opts.vendor }, { echoFields: opts.echo ?? ECHO, charset: opts.charset ?? "utf-8" });
+  return encodeOciBasket(lines, { ...DEFAULT_PROFILE, vendorNumber: opts.vendor === undefined ? "V100" : opts.vendor }, { echoFields: opts.echo ?? ECHO, charset: opts.charset ?? "utf-8" });
 }
 
 function asMap(pairs: [string, string][]): Map<string, string> {
