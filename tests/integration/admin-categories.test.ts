@@ -22,7 +22,7 @@ type World = Awaited<ReturnType<typeof makeWorld>>;
 async function created(w: World, input: Record<string, string>) {
   const result = await createCategory(w.adminViewer, input);
   if (!result.ok) throw new Error(`not created: ${result.message} ${JSON.stringify(result.fields)}`);
-  return (await getCategory(w.adminViewer, result.id))!;
+  return { id: result.id, ...(await getCategory(w.adminViewer, result.id))! };
 }
 
 function find(nodes: CategoryNode[], id: number): CategoryNode | undefined {
