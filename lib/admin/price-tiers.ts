@@ -137,6 +137,8 @@ export async function tierPage(store: TierStore, ownerId: number, options: { pag
   return { rows, total, capped, page, pageCount: Math.max(1, Math.ceil(total / TIER_PAGE_SIZE)) };
 }
 
+export type SavedTier = { id: number; changed: boolean; sku: string; minQuantity: number; price: string };
+
 const tierLabel = (sku: string, minQuantity: number) => `SKU ${sku} from ${minQuantity}`;
 
 async function currentTier(tx: Tx, store: TierStore, ownerId: number, productId: number, minQuantity: number): Promise<Amount | null> {
@@ -152,12 +154,12 @@ async function currentTier(tx: Tx, store: TierStore, ownerId: number, productId:
  * Adds a tier or changes its price. A tier above the product's list price is refused: the shop
  * would ignore it (a price never rises above the list price), so saving it would only mislead.
  */
-export async function setTier(store: TierStore, admin: Admin, ownerId: number, input: FormInput): Promise<WriteResult<{ id: number; changed: boolean }>> {
+export async function setTier(store: TierStore, admin: Admin, ownerId: number, input: FormInput): Promise<WriteResult<SavedTier>> {
   const parsed = tierFields.safeParse(input);
   if (!parsed.success) return invalid(fieldErrors(parsed.error));
   const { sku, minQuantity, price: newPrice } = parsed.data;
   const db = await getDb();
-  return db.transaction(async (tx): Promise<WriteResult<{ id: number; changed: boolean }>> => {
+  return db.transaction(async (tx): Promise<WriteResult<SavedTier>> => {
     const owner = await store.lockOwner(tx, ownerId);
     if (!owner) return NOT_FOUND;
     const [product] = await tx
@@ -171,7 +173,8 @@ export async function setTier(store: TierStore, admin: Admin, ownerId: number, i
       return invalid({ price: `This price is higher than the list price ${shownPrice(product.listPrice)} ${product.currency} ${perPriceUnit(product.unit, product.priceUnit)}.` });
     }
     const before = await currentTier(tx, store, ownerId, product.id, minQuantity);
-    if (before !== null && before === newPrice) return { ok: true, id: ownerId, changed: false };
+    const saved = { id: ownerId, sku: product.sku, minQuantity, price: toDb(newPrice) };
+    if (before !== null && before === newPrice) return { ok: true, ...saved, changed: false };
     await store.upsert(tx, { ownerId, productId: product.id, minQuantity, price: toDb(newPrice) });
     await recordAudit(tx, admin, {
       entity: store.entity,
@@ -180,7 +183,7 @@ export async function setTier(store: TierStore, admin: Admin, ownerId: number, i
       action: "price",
       changes: [{ field: tierLabel(product.sku, minQuantity), from: before === null ? null : toDb(before), to: toDb(newPrice) }],
     });
-    return { ok: true, id: ownerId, changed: true };
+    return { ok: true, ...saved, changed: true };
   });
 }
 
