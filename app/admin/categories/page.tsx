@@ -28,7 +28,9 @@ export default async function CategoriesPage({ searchParams }: { searchParams: P
       </section>
       <section aria-labelledby="add-heading" className="card space-y-3 p-4">
         <h2 id="add-heading" className="text-lg font-semibold">Add a category</h2>
-        <CategoryForm action={createCategoryAction} options={flattenTree(tree)} />
+        {/* Keyed by the deletion notice: the page may come back from the router with this form's last
+            message (Next keeps visited pages' state), which would be stale after a delete. */}
+        <CategoryForm key={deleted ?? "add"} action={createCategoryAction} options={flattenTree(tree)} />
       </section>
     </>
   );
