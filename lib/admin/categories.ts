@@ -8,7 +8,7 @@ import { catalogChanged } from "@/lib/catalog/cache-policy";
 import { getDb, type Tx } from "@/lib/db/client";
 import { fieldErrors } from "@/lib/http/json";
 import { changesBetween, recordAudit } from "./audit";
-import { adminOf } from "./guard";
+import { adminOf } from "./operator";
 import { conflict, invalid, NOT_FOUND, refused, type WriteResult } from "./result";
 import { isUniqueViolation } from "./unique-violation";
 

@@ -8,7 +8,7 @@ import { fieldErrors } from "@/lib/http/json";
 import { amount, compare, toDb, toFixed, type Amount } from "@/lib/money/decimal";
 import { unitLabel } from "@/lib/money/format";
 import { recordAudit, type AuditEntity } from "./audit";
-import type { Admin } from "./guard";
+import type { Admin } from "./operator";
 import { conflict, invalid, NOT_FOUND, type WriteResult } from "./result";
 
 // Quantity tiers of one owner (a price list or a customer): the same rules and the same table

@@ -7,7 +7,7 @@ import { catalogChanged } from "@/lib/catalog/cache-policy";
 import { getDb } from "@/lib/db/client";
 import { fieldErrors } from "@/lib/http/json";
 import { changesBetween, recordAudit } from "./audit";
-import { adminOf } from "./guard";
+import { adminOf } from "./operator";
 import { removeTier, setTier, tierPage, type FormInput, type TierPage, type TierStore } from "./price-tiers";
 import { conflict, invalid, NOT_FOUND, type WriteResult } from "./result";
 import { isUniqueViolation } from "./unique-violation";
