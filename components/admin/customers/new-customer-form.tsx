@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { useActionState } from "react";
 import { createCustomerAction, type PasswordFormState } from "@/app/admin/customers/actions";
 import { FormStatus } from "@/components/admin/form-status";
@@ -21,7 +20,8 @@ export function NewCustomerForm({ priceLists }: { priceLists: { id: number; code
         <FormStatus saved={state.saved} />
         <ShownPassword email={state.created.email} password={state.created.password} />
         <div className="flex flex-wrap gap-3">
-          <Link className="btn-primary" href={`/admin/customers/${state.created.id}`}>Open the customer</Link>
+          {/* Plain links, a full page load: client navigation would keep this page (and the password) mounted out of sight. */}
+          <a className="btn-primary" href={`/admin/customers/${state.created.id}`}>Open the customer</a>
           <a className="btn-secondary" href="/admin/customers/new">Create another customer</a>
         </div>
       </div>
