@@ -16,6 +16,8 @@ export type Viewer = {
     debtorNumber: string | null;
     priceListId: number | null;
     ociVendorNumber: string | null;
+    /** How VAT applies to this customer's purchases (see PriceContext.vatExempt). */
+    vatMode: "standard" | "reverse_charge" | "export";
   };
 };
 
@@ -39,6 +41,7 @@ export async function viewerOfSession(userId: unknown, sid: unknown): Promise<Vi
         debtorNumber: customers.debtorNumber,
         priceListId: customers.priceListId,
         ociVendorNumber: customers.ociVendorNumber,
+        vatMode: customers.vatMode,
       },
     })
     .from(users)

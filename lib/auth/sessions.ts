@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { authSessions } from "@/db/schema";
-import { getDb } from "@/lib/db/client";
+import { getDb, type Db, type Tx } from "@/lib/db/client";
 
 /**
  * The server-side half of a web session. The JWT cookie names its row; the viewer lookup joins it,
@@ -25,4 +25,13 @@ export async function endAuthSession(id: unknown): Promise<void> {
   if (!isSessionId(id)) return;
   const db = await getDb();
   await db.update(authSessions).set({ endedAt: sql`now()` }).where(and(eq(authSessions.id, id), isNull(authSessions.endedAt)));
+}
+
+/**
+ * Ends every open web session of a user (disabled, or given a new password by an operator), inside
+ * the caller's transaction so it happens exactly when that change is committed. A punchout runs in
+ * a web session too, so its next request finds no viewer either.
+ */
+export async function endUserSessions(db: Db | Tx, userId: number): Promise<void> {
+  await db.update(authSessions).set({ endedAt: sql`now()` }).where(and(eq(authSessions.userId, userId), isNull(authSessions.endedAt)));
 }

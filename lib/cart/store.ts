@@ -3,7 +3,7 @@ import { and, asc, eq, isNull, sql, type SQL } from "drizzle-orm";
 import { cartLines, carts, products } from "@/db/schema";
 import { summaryColumns } from "@/lib/catalog/columns";
 import { getDb, type Db, type Tx } from "@/lib/db/client";
-import type { PriceContext } from "@/lib/pricing/context";
+import { vatRateFor, type PriceContext } from "@/lib/pricing/context";
 import { loadPriceInfo } from "@/lib/pricing/load";
 import { resolvePrice } from "@/lib/pricing/tiers";
 import { MAX_LINE_QUANTITY, QUANTITY_MESSAGES, quantityGuardSql, quantityProblem, type QuantityRules } from "./quantity-rules";
@@ -226,7 +226,7 @@ export async function readCart(cartId: string | null, ctx: PriceContext, db?: Db
   const info = await loadPriceInfo(d, ctx, rows.map((r) => r.product));
   const lines = rows.map((r) => {
     const resolved = resolvePrice(info.get(r.product.id)!, r.quantity);
-    const input = { quantity: r.quantity, priceUnit: r.product.priceUnit, netUnitPrice: resolved.unitPrice, vatRate: r.product.vatRate };
+    const input = { quantity: r.quantity, priceUnit: r.product.priceUnit, netUnitPrice: resolved.unitPrice, vatRate: vatRateFor(ctx, r.product.vatRate) };
     return {
       product: { ...r.product, description: r.description, unspsc: r.unspsc },
       quantity: r.quantity,

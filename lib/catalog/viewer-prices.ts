@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Viewer } from "@/lib/auth/viewer";
 import { getDb } from "@/lib/db/client";
 import { formatUnitPrice, unitLabel } from "@/lib/money/format";
-import { priceContextFor } from "@/lib/pricing/context";
+import { priceContextFor, vatRateFor } from "@/lib/pricing/context";
 import { loadPriceInfo } from "@/lib/pricing/load";
 import { resolvePrice, tierTable } from "@/lib/pricing/tiers";
 import { displayPrice } from "@/lib/pricing/vat";
@@ -36,7 +36,7 @@ export async function viewerPrices(viewer: Viewer | null, ids: number[], withTie
   const prices: ViewerPrices["prices"] = {};
   for (const p of products) {
     const i = info.get(p.id)!;
-    const shown = (net: ReturnType<typeof resolvePrice>["unitPrice"]) => formatUnitPrice(displayPrice(net, p.vatRate, ctx.includeVat), p.currency, p.unit, p.priceUnit);
+    const shown = (net: ReturnType<typeof resolvePrice>["unitPrice"]) => formatUnitPrice(displayPrice(net, vatRateFor(ctx, p.vatRate), ctx.includeVat), p.currency, p.unit, p.priceUnit);
     prices[p.id] = {
       price: shown(resolvePrice(i, p.minQuantity).unitPrice),
       vat,

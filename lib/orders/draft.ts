@@ -23,7 +23,8 @@ export function orderDraftFromCart(cart: PricedCart): OrderDraft {
         unitPrice: toDb(l.unitPrice),
         quantity: l.quantity,
         lineTotal: toDb(l.lineTotal),
-        vatRate: l.product.vatRate,
+        // The rate the line was priced with (0 % for a VAT-exempt customer), not the catalogue's.
+        vatRate: l.input.vatRate,
       })),
   };
 }

@@ -45,7 +45,7 @@ export async function makeWorld(options: { products?: ProductInput[] } = {}) {
     email: user!.email,
     name: user!.name,
     role: user!.role,
-    customer: { id: customer!.id, kind: customer!.kind, name: customer!.name, debtorNumber: customer!.debtorNumber, priceListId: customer!.priceListId, ociVendorNumber: customer!.ociVendorNumber },
+    customer: { id: customer!.id, kind: customer!.kind, name: customer!.name, debtorNumber: customer!.debtorNumber, priceListId: customer!.priceListId, ociVendorNumber: customer!.ociVendorNumber, vatMode: customer!.vatMode },
   });
   return {
     db,
