@@ -41,7 +41,7 @@ if (!top) throw new Error("No 'fasteners' category: seed the database first (npm
 const categoryIds = [top.category.id, ...top.children.map((c) => c.id)];
 
 // The back office's lists take the signed-in operator; these cases read as one.
-const operator: Viewer = { userId: 0, email: "bench@example.com", name: "Bench", role: "admin", customer: { id: 0, kind: "consumer", name: "", debtorNumber: null, priceListId: null, ociVendorNumber: null } };
+const operator: Viewer = { userId: 0, email: "bench@example.com", name: "Bench", role: "admin", customer: { id: 0, kind: "consumer", name: "", debtorNumber: null, priceListId: null, ociVendorNumber: null, vatMode: "standard" } };
 const adminList = async (filter: Parameters<typeof listProductsForAdmin>[1]): Promise<Result> => {
   const r = (await listProductsForAdmin(operator, filter))!;
   return { items: r.rows as ProductListRow[], total: r.total, totalIsCapped: r.totalIsCapped };

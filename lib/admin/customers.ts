@@ -7,7 +7,7 @@ import { codePrefixPattern } from "@/lib/catalog/search-query";
 import { getDb, type Tx } from "@/lib/db/client";
 import { changesBetween, recordAudit } from "./audit";
 import { canonicalAddress, type CustomerFields, type NewCustomerFields } from "./customer-schema";
-import { adminOf } from "./guard";
+import { adminOf } from "./operator";
 import { generatePassword } from "./new-password";
 import { conflict, invalid, NOT_FOUND, refused, type WriteResult } from "./result";
 import { USER_AUDITED, emailTakenMessage, isUniqueViolation, Rollback, userAuditView } from "./user-rules";

@@ -7,7 +7,7 @@ import { endUserSessions } from "@/lib/auth/sessions";
 import { getDb, type Tx } from "@/lib/db/client";
 import { changesBetween, recordAudit } from "./audit";
 import type { UserFields } from "./customer-schema";
-import { adminOf } from "./guard";
+import { adminOf } from "./operator";
 import { generatePassword } from "./new-password";
 import { conflict, invalid, NOT_FOUND, refused, type WriteResult } from "./result";
 import { USER_AUDITED, emailTakenMessage, isUniqueViolation, userAuditView } from "./user-rules";
