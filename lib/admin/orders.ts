@@ -160,7 +160,6 @@ async function loadOrder(id: string) {
       order: orders,
       customerName: customers.name,
       debtorNumber: customers.debtorNumber,
-      customerKind: customers.kind,
       userName: users.name,
       userEmail: users.email,
     })
