@@ -59,7 +59,7 @@ export function OciTransferView({ transfer, bodyHref, orderSubtotal, orderCurren
             {checks.fields.map((f, i) => (
               <tr key={`${i}-${f.name}`} className="border-b border-slate-100 align-top">
                 <td className="p-2 text-slate-700">{i + 1}</td>
-                <td className="p-2 font-mono text-xs">{f.name}</td>
+                <td className="whitespace-nowrap p-2 font-mono text-xs">{f.name}</td>
                 <td className="whitespace-pre-wrap break-all p-2">{f.value}</td>
                 <td className="p-2"><Verdict ok={f.ok} problems={f.problems} /></td>
               </tr>

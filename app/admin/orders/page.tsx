@@ -42,7 +42,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
   return (
     <>
       <AdminHeading title="Orders" />
-      <ListSearch action="/admin/orders" q={filter.q} placeholder="Order number, debtor number or customer name">
+      <ListSearch action="/admin/orders" q={filter.q} placeholder="Order no., debtor no. or customer name">
         <div>
           <label htmlFor="status" className="label">Status</label>
           <select id="status" name="status" className="input" defaultValue={filter.status ?? ""}>
