@@ -15,3 +15,8 @@ export const PAYMENT_LABELS = {
 export function formatDate(d: Date) {
   return new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Berlin" }).format(d);
 }
+
+export const CHANNEL_LABELS = {
+  web: "Web",
+  oci: "Punchout",
+} as const;

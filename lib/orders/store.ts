@@ -1,13 +1,15 @@
 import "server-only";
-import { and, asc, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { orderLines, orders, type Address } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
 import { getDb, type Tx } from "@/lib/db/client";
 import type { OrderDraft } from "./draft";
+import type { OrderStatus } from "./status-rules";
 
 /**
  * The one writer of `orders` and `order_lines`. It inserts what a caller composed inside the
- * caller's transaction (web checkout, punchout transfer); it never touches carts itself.
+ * caller's transaction (web checkout, punchout transfer) and changes an order's status for the back
+ * office (lockOrderStatus + setOrderStatus); it never touches carts itself.
  */
 export type NewOrder = {
   channel: "web" | "oci";
@@ -66,6 +68,33 @@ export async function insertOrder(tx: Tx, viewer: Viewer, order: NewOrder, draft
     .returning({ id: orders.id, number: orders.number });
   await tx.insert(orderLines).values(draft.lines.map((l, i) => ({ orderId: created!.id, lineNo: i + 1, ...l })));
   return created!;
+}
+
+/**
+ * Locks one order for a status change in the caller's transaction, so two operators changing it
+ * at once queue up and the second sees the first one's result.
+ */
+export async function lockOrderStatus(tx: Tx, id: string) {
+  const [row] = await tx
+    .select({ id: orders.id, number: orders.number, channel: orders.channel, status: orders.status })
+    .from(orders)
+    .where(eq(orders.id, id))
+    .for("update")
+    .limit(1);
+  return row ?? null;
+}
+
+/**
+ * Sets a locked order's status (and when it changed) inside the caller's transaction. `from` is the
+ * status the caller just read under the lock: the update matches nothing if it is no longer so.
+ */
+export async function setOrderStatus(tx: Tx, id: string, change: { from: OrderStatus; to: OrderStatus }): Promise<boolean> {
+  const updated = await tx
+    .update(orders)
+    .set({ status: change.to, statusChangedAt: sql`now()` })
+    .where(and(eq(orders.id, id), eq(orders.status, change.from)))
+    .returning({ id: orders.id });
+  return updated.length === 1;
 }
 
 /** Orders of the viewer's customer: authorization is part of the query. */
