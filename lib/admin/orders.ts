@@ -11,7 +11,7 @@ import { allowedActions, STATUS_ACTIONS, type OrderChannel, type OrderStatus, ty
 import { lockOrderStatus, setOrderStatus } from "@/lib/orders/store";
 import { berlinDayStart, parseDay } from "@/lib/time/berlin-day";
 import { changesBetween, listAudit, recordAudit, type AuditEntry } from "./audit";
-import { adminOf } from "./guard";
+import { adminOf } from "./operator";
 import { NOT_FOUND, refused, type WriteResult } from "./result";
 
 export const ORDERS_PAGE_SIZE = 50;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { checkOciFields } from "@/lib/oci/outbound-checks";
 import { encodeOciBasket } from "@/lib/oci/outbound-fields";
+import { DEFAULT_PROFILE } from "@/lib/oci/profile";
 
 const ECHO: [string, string][] = [
   ["~OkCode", "ADDI"],
@@ -22,7 +23,7 @@ describe("OCI outbound checks", () => {
         { productId: 1, sku: "FAS-1", name: "Sechskantschraube M8x40", description: "Verzinkt\nDIN 933", manufacturerPartNumber: "933", unit: "C62", priceUnit: 100, unitPrice: "12.5000", currency: "EUR", quantity: 300, leadTimeDays: 2, unspsc: "31161500" },
         { productId: 2, sku: "TOL-2", name: "Drehmomentschlüssel", description: "", manufacturerPartNumber: "", unit: "C62", priceUnit: 1, unitPrice: "0.0125", currency: "EUR", quantity: 3, leadTimeDays: null, unspsc: "" },
       ],
-      { vendorNumber: "4711" },
+      { ...DEFAULT_PROFILE, vendorNumber: "4711" },
       { echoFields: ECHO, charset: "utf-8" },
     );
     const result = checkOciFields(fields);
