@@ -1,4 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
+import type { OciProfile } from "@/lib/oci/profile";
 import {
   bigserial,
   boolean,
@@ -412,7 +413,8 @@ export const authGrants = pgTable("auth_grants", {
   userId: integer("user_id")
     .notNull()
     .references(() => users.id, { onDelete: "cascade" }),
-  purpose: text("purpose", { enum: ["oci-handoff", "oci-switch", "registration"] }).notNull(),
+  // oci-test: the punchout tester's stand-in for a buyer's password (one call of /ocihome).
+  purpose: text("purpose", { enum: ["oci-handoff", "oci-switch", "registration", "oci-test"] }).notNull(),
   expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
   usedAt: timestamp("used_at", { withTimezone: true }),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -428,6 +430,17 @@ export const productImages = pgTable("product_images", {
   contentType: text("content_type", { enum: ["image/png", "image/jpeg", "image/webp"] }).notNull(),
   bytes: bytea("bytes").notNull(),
   sha256: text("sha256").notNull(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+// A customer's OCI profile (lib/oci/profile.ts): how their procurement system wants our fields and
+// which calls are accepted. No row: the defaults. Written by lib/admin/oci-profiles.ts only.
+export const ociProfiles = pgTable("oci_profiles", {
+  customerId: integer("customer_id")
+    .primaryKey()
+    .references(() => customers.id, { onDelete: "cascade" }),
+  profile: jsonb("profile").$type<OciProfile>().notNull(),
+  version: integer("version").notNull().default(1),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
 

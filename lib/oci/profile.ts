@@ -36,11 +36,9 @@ export type OciProfile = {
   allowSapEvent: boolean;
   /** Extra origins (portals) that may frame the shop, beside the hook's own origin. */
   frameOrigins: string[];
-  /** Minutes without a page view after which the punchout ends. */
-  idleMinutes: number;
+  /** Minutes without a page view after which the punchout ends; null: the shop's default (OCI_SESSION_IDLE_MINUTES). */
+  idleMinutes: number | null;
 };
-
-export const DEFAULT_IDLE_MINUTES = 60;
 
 export const DEFAULT_PROFILE: OciProfile = {
   vendorNumber: null,
@@ -54,7 +52,7 @@ export const DEFAULT_PROFILE: OciProfile = {
   allowedHooks: [],
   allowSapEvent: true,
   frameOrigins: [],
-  idleMinutes: DEFAULT_IDLE_MINUTES,
+  idleMinutes: null,
 };
 
 /** Their material group for a product: a category mapping inherits down the tree. */
