@@ -216,6 +216,7 @@ export async function readCart(cartId: string | null, ctx: PriceContext, db?: Db
           active: products.active,
           description: products.description,
           unspsc: products.unspsc,
+          categoryId: products.categoryId,
           product: summaryColumns,
         })
         .from(cartLines)
@@ -228,7 +229,7 @@ export async function readCart(cartId: string | null, ctx: PriceContext, db?: Db
     const resolved = resolvePrice(info.get(r.product.id)!, r.quantity);
     const input = { quantity: r.quantity, priceUnit: r.product.priceUnit, netUnitPrice: resolved.unitPrice, vatRate: vatRateFor(ctx, r.product.vatRate) };
     return {
-      product: { ...r.product, description: r.description, unspsc: r.unspsc },
+      product: { ...r.product, description: r.description, unspsc: r.unspsc, categoryId: r.categoryId },
       quantity: r.quantity,
       available: r.active,
       problem: r.active ? quantityProblem(r.quantity, r.product) : UNAVAILABLE,

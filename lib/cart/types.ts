@@ -9,7 +9,7 @@ export type CartOwner =
   | { kind: "anonymous"; cartId: string | null };
 
 export type PricedCartLine = {
-  product: ProductSummary & { description: string; unspsc: string };
+  product: ProductSummary & { description: string; unspsc: string; categoryId: number };
   quantity: number;
   available: boolean;
   problem: string | null;

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
 import { categories, products } from "@/db/schema";
-import { getDb } from "@/lib/db/client";
+import { getDb, type Db, type Tx } from "@/lib/db/client";
 import { summaryColumns } from "./columns";
 import type { Category, ProductDetail, ProductSummary, Sort } from "./types";
 
@@ -186,4 +186,11 @@ export async function getProductsByIds(ids: number[]) {
     .select({ ...summaryColumns, description: products.description, unspsc: products.unspsc, active: products.active })
     .from(products)
     .where(inArray(products.id, ids));
+}
+
+/** Every category's parent (the tree is small): for category paths, e.g. a customer's MATGROUP mapping. */
+export async function categoryParents(db?: Db | Tx): Promise<Map<number, number | null>> {
+  const d = db ?? (await getDb());
+  const rows = await d.select({ id: categories.id, parentId: categories.parentId }).from(categories);
+  return new Map(rows.map((r) => [r.id, r.parentId]));
 }

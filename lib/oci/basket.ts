@@ -1,7 +1,6 @@
 import type { PricedCart } from "@/lib/cart/types";
 import { toDb } from "@/lib/money/decimal";
-import { DEFAULT_PROFILE } from "./profile";
-import { encodeOciBasket, OciEncodeError, type OciBasketLine } from "./outbound-fields";
+import { encodeOciBasket, OciEncodeError, type OciBasketLine, type OciOutboundProfile } from "./outbound-fields";
 import type { OciSessionData } from "./session-token";
 
 /**
@@ -19,8 +18,11 @@ export type OciForm = {
   error: string | null;
 };
 
-/** Cart lines → encoder input: the customer's NET price per price unit for the line's quantity. Pure. */
-export function basketLines(cart: PricedCart): OciBasketLine[] {
+/**
+ * Cart lines → encoder input: the customer's NET price per price unit for the line's quantity.
+ * `parents` (category id → parent id) gives each line its category path for a MATGROUP mapping. Pure.
+ */
+export function basketLines(cart: PricedCart, parents: ReadonlyMap<number, number | null> = new Map()): OciBasketLine[] {
   return cart.lines
     .filter((l) => l.available)
     .map((l) => ({
@@ -36,15 +38,28 @@ export function basketLines(cart: PricedCart): OciBasketLine[] {
       quantity: l.quantity,
       leadTimeDays: l.product.leadTimeDays,
       unspsc: l.product.unspsc,
+      manufacturer: l.product.manufacturer,
+      categoryPath: categoryPath(l.product.categoryId, parents),
     }));
+}
+
+function categoryPath(id: number, parents: ReadonlyMap<number, number | null>): number[] {
+  const path: number[] = [];
+  for (let at: number | null | undefined = id; at != null && path.length < 20 && !path.includes(at); at = parents.get(at)) path.push(at);
+  return path;
 }
 
 export type EncodedBasket = { ok: true; fields: [string, string][] } | { ok: false; error: string };
 
 /** The ordered return-form fields for a basket, or a sentence saying which line cannot go. Pure. */
-export function encodeCart(cart: PricedCart, session: Pick<OciSessionData, "echoFields" | "charset">, vendorNumber: string | null): EncodedBasket {
+export function encodeCart(
+  cart: PricedCart,
+  session: Pick<OciSessionData, "echoFields" | "charset">,
+  profile: OciOutboundProfile,
+  parents: ReadonlyMap<number, number | null> = new Map(),
+): EncodedBasket {
   try {
-    return { ok: true, fields: encodeOciBasket(basketLines(cart), { ...DEFAULT_PROFILE, vendorNumber }, { echoFields: session.echoFields, charset: session.charset }) };
+    return { ok: true, fields: encodeOciBasket(basketLines(cart, parents), profile, { echoFields: session.echoFields, charset: session.charset }) };
   } catch (error) {
     if (error instanceof OciEncodeError) return { ok: false, error: `Line ${error.line} cannot be transferred (${error.field}): ${error.message}. Please change or remove it.` };
     throw error;

@@ -5,12 +5,14 @@ import { ociSnapshots } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
 import { clearCart, findCartId, lockCart, readCart } from "@/lib/cart/store";
 import type { PricedCart } from "@/lib/cart/types";
+import { categoryParents } from "@/lib/catalog/queries";
 import { getDb, type Db, type Tx } from "@/lib/db/client";
 import { orderDraftFromCart, type OrderDraft } from "@/lib/orders/draft";
 import { findOciOrder, insertOrder } from "@/lib/orders/store";
 import { priceContextFor } from "@/lib/pricing/context";
 import { encodeCart, type OciForm } from "./basket";
 import { hookOrigin } from "./inbound-call";
+import { ociProfileOf } from "./profile-store";
 import { endSessionIn, lockSession } from "./punchout-session";
 import type { OciSessionData } from "./session-token";
 
@@ -53,8 +55,10 @@ async function currentSnapshot(db: Db | Tx, sessionId: string) {
   return row ?? null;
 }
 
-async function freeze(db: Db | Tx, session: OciSessionData, cart: PricedCart, vendorNumber: string | null): Promise<{ ok: true; id: string; fields: [string, string][] } | { ok: false; error: string }> {
-  const encoded = encodeCart(cart, session, vendorNumber);
+/** The basket as the customer's profile writes it now: a changed profile changes the next snapshot, never a stored one. */
+async function freeze(db: Db | Tx, session: OciSessionData, cart: PricedCart, customerId: number): Promise<{ ok: true; id: string; fields: [string, string][] } | { ok: false; error: string }> {
+  const [{ profile }, parents] = await Promise.all([ociProfileOf(customerId, db), categoryParents(db)]);
+  const encoded = encodeCart(cart, session, profile, parents);
   if (!encoded.ok) return encoded;
   const draft = orderDraftFromCart(cart);
   const digest = digestOf(encoded.fields, draft);
@@ -71,7 +75,7 @@ export async function returnFormFor(session: OciSessionData, viewer: Viewer, car
   const base = { action: session.hookUrl, target: session.target, charset: session.charset, cancelFields: session.echoFields };
   const available = cart.lines.filter((l) => l.available);
   if (available.length === 0) return { ...base, snapshotId: null, fields: [], error: null };
-  const frozen = await freeze(await getDb(), session, cart, viewer.customer.ociVendorNumber);
+  const frozen = await freeze(await getDb(), session, cart, viewer.customer.id);
   if (!frozen.ok) return { ...base, snapshotId: null, fields: [], error: frozen.error };
   return { ...base, snapshotId: frozen.id, fields: frozen.fields, error: null };
 }
@@ -109,7 +113,7 @@ export async function recordTransfer(viewer: Viewer, snapshotId: string, session
     if (mode === "confirm" || hookOrigin(session.hookUrl) !== "SAPEVENT") {
       const cart = await readCart(cartId, priceContextFor(viewer), tx);
       const blocked = cart.lines.some((l) => l.problem);
-      const now = await freeze(tx, session, cart, viewer.customer.ociVendorNumber);
+      const now = await freeze(tx, session, cart, viewer.customer.id);
       // Freezing the basket as it is now yields this very snapshot only if it is the current one and
       // the basket still matches it; otherwise the (new) current snapshot stays for the page to show
       // page to show; nothing is recorded.
