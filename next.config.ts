@@ -13,6 +13,12 @@ const nextConfig: NextConfig = {
   // Migrations are read from disk at start; the standalone output must carry them.
   outputFileTracingIncludes: { "/**": ["./db/migrations/**/*"] },
   poweredByHeader: false,
+  experimental: {
+    // A CSV import posted without JavaScript arrives as a server action (the page's script streams
+    // larger files to /admin/import/upload/ instead). Below the proxy's 10 MB body buffer, which
+    // would silently cut a larger body.
+    serverActions: { bodySizeLimit: "8mb" },
+  },
   // The punchout entry carries credentials (and /oci/start a one-time link) in its query string:
   // the dev server's request log must never print them.
   logging: { incomingRequests: { ignore: [/^\/ocihome/i, /^\/oci\//] } },

@@ -71,7 +71,8 @@ function code(column: string, pattern: RegExp, hint: string) {
   });
 }
 
-const sku = text("sku", 64, { required: true, trim: true });
+// The characters product addresses and picture URLs accept (app/images/products/[sku]).
+const sku = code("sku", /^[A-Za-z0-9._-]{1,64}$/, "a SKU of 1–64 letters, digits, “.”, “_” or “-”");
 
 export const productRow = z.object({
   sku,
