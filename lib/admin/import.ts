@@ -20,6 +20,8 @@ export type ImportResult =
 
 /** Rows per multi-row `insert … on conflict do update` statement. */
 export const IMPORT_BATCH_ROWS = 1000;
+/** Rows per statement that updates existing products (see productSink's write). */
+const UPDATE_BATCH_ROWS = 100;
 /** The most errors an answer lists; the rest are counted in `more`. */
 export const MAX_LISTED_ERRORS = 200;
 
@@ -56,7 +58,7 @@ type Sink<R> = {
   /** The key a row is upserted by; the same key twice in one file is refused. */
   key: (row: R) => string;
   keyLabel: (row: R) => string;
-  /** Row errors found against the database (unknown category, customer, SKU …). */
+  /** Checks against the database (unknown customer, taken address …): the rows that need writing. */
   check: (batch: Pending<R>[], errors: ErrorList) => Promise<Pending<R>[]>;
   /** Upserts the batch; rows whose values are all unchanged are left alone and not counted. */
   write: (batch: Pending<R>[]) => Promise<{ inserted: number; updated: number }>;
@@ -226,7 +228,9 @@ const PRODUCT_FIELDS = [
   "featured",
 ] as const;
 
-async function productSink(tx: Tx): Promise<Sink<ProductRow & { categoryId?: number }>> {
+type ProductPending = ProductRow & { categoryId?: number; exists?: boolean };
+
+async function productSink(tx: Tx): Promise<Sink<ProductPending>> {
   // The category tree is small: looked up once per import.
   const categoryIds = new Map((await tx.select({ id: categories.id, slug: categories.slug }).from(categories)).map((c) => [c.slug, c.id]));
   const changed = sql.raw(`(${PRODUCT_FIELDS.map((f) => `"products"."${f}"`).join(", ")}) is distinct from (${PRODUCT_FIELDS.map((f) => `excluded."${f}"`).join(", ")})`);
@@ -242,18 +246,24 @@ async function productSink(tx: Tx): Promise<Sink<ProductRow & { categoryId?: num
     key: (row) => row.sku,
     keyLabel: (row) => `SKU ${row.sku}`,
     async check(batch, errors) {
-      const ok = batch.map((p) => ({ line: p.line, row: { ...p.row, categoryId: categoryIds.get(p.row.category_slug)! } }));
+      const ok = batch.map((p) => ({ line: p.line, row: { ...p.row, categoryId: categoryIds.get(p.row.category_slug)! } as ProductPending }));
       // A new product's address comes from its name and SKU; it must not be another product's.
       const slugs = ok.map((p) => productSlug(p.row.name, p.row.sku));
       const known = await tx
-        .select({ sku: products.sku, slug: products.slug })
+        .select({ sku: products.sku, slug: products.slug, values: PRODUCT_VALUES })
         .from(products)
         .where(or(inArray(products.sku, ok.map((p) => p.row.sku)), inArray(products.slug, slugs)));
-      const existing = new Set(known.map((k) => k.sku));
+      const existing = new Map(known.map((k) => [k.sku, k.values]));
       const slugOwner = new Map(known.map((k) => [k.slug, k.sku]));
       const newSlugs = new Map<string, string>();
       return ok.filter((p, i) => {
-        if (existing.has(p.row.sku)) return true;
+        const stored = existing.get(p.row.sku);
+        // An unchanged row is not sent at all: the upsert would compute its search vectors first,
+        // only to find nothing to update.
+        if (stored) {
+          p.row.exists = true;
+          return !sameValues(stored, p.row);
+        }
         const slug = slugs[i]!;
         const owner = slugOwner.get(slug) ?? newSlugs.get(slug);
         if (owner !== undefined && owner !== p.row.sku) {
@@ -265,48 +275,90 @@ async function productSink(tx: Tx): Promise<Sink<ProductRow & { categoryId?: num
       });
     },
     async write(batch) {
-      if (batch.length === 0) return { inserted: 0, updated: 0 };
-      const rows = await tx
-        .insert(products)
-        .values(
-          batch.map(({ row }) => ({
-            sku: row.sku,
-            slug: productSlug(row.name, row.sku),
-            name: row.name,
-            description: row.description,
-            manufacturer: row.manufacturer,
-            manufacturerPartNumber: row.manufacturer_part_number,
-            unit: row.unit,
-            priceUnit: row.price_unit,
-            listPrice: row.list_price,
-            currency: row.currency,
-            vatRate: row.vat_rate,
-            leadTimeDays: row.lead_time_days,
-            unspsc: row.unspsc,
-            categoryId: row.categoryId!,
-            stock: row.stock,
-            minQuantity: row.min_quantity,
-            packQuantity: row.pack_quantity,
-            active: row.active,
-            featured: row.featured,
-          })),
-        )
-        .onConflictDoUpdate({
-          target: products.sku,
-          // The slug stays: links to an existing product keep working after a rename.
-          set: {
-            ...Object.fromEntries(PRODUCT_FIELDS.map((f) => [camel(f), sql.raw(`excluded."${f}"`)])),
-            // An open edit form of this product then reports a conflict instead of overwriting the import.
-            version: sql`${products.version} + 1`,
-          },
-          // Unchanged rows are not touched: re-importing an export changes nothing.
-          setWhere: changed,
-        })
-        .returning({ inserted: sql<boolean>`(xmax = 0)` });
-      const inserted = rows.filter((r) => r.inserted).length;
-      return { inserted, updated: rows.length - inserted };
+      // The statement-level trigger that keeps search_words current (migration 0003) compares the
+      // updated rows with their old versions in a nested loop, so an update statement costs the
+      // square of its row count: updates go in statements of UPDATE_BATCH_ROWS, inserts in one.
+      const counts = { inserted: 0, updated: 0 };
+      const fresh = batch.filter((p) => !p.row.exists);
+      const known = batch.filter((p) => p.row.exists);
+      const chunks = [fresh, ...Array.from({ length: Math.ceil(known.length / UPDATE_BATCH_ROWS) }, (_, i) => known.slice(i * UPDATE_BATCH_ROWS, (i + 1) * UPDATE_BATCH_ROWS))];
+      for (const chunk of chunks) {
+        if (chunk.length === 0) continue;
+        const written = await upsertProducts(chunk);
+        counts.inserted += written.inserted;
+        counts.updated += written.updated;
+      }
+      return counts;
     },
   };
+
+  async function upsertProducts(batch: Pending<ProductPending>[]) {
+    const rows = await tx
+      .insert(products)
+      .values(
+        batch.map(({ row }) => ({
+          sku: row.sku,
+          slug: productSlug(row.name, row.sku),
+          name: row.name,
+          description: row.description,
+          manufacturer: row.manufacturer,
+          manufacturerPartNumber: row.manufacturer_part_number,
+          unit: row.unit,
+          priceUnit: row.price_unit,
+          listPrice: row.list_price,
+          currency: row.currency,
+          vatRate: row.vat_rate,
+          leadTimeDays: row.lead_time_days,
+          unspsc: row.unspsc,
+          categoryId: row.categoryId!,
+          stock: row.stock,
+          minQuantity: row.min_quantity,
+          packQuantity: row.pack_quantity,
+          active: row.active,
+          featured: row.featured,
+        })),
+      )
+      .onConflictDoUpdate({
+        target: products.sku,
+        // The slug stays: links to an existing product keep working after a rename.
+        set: {
+          ...Object.fromEntries(PRODUCT_FIELDS.map((f) => [camel(f), sql.raw(`excluded."${f}"`)])),
+          // An open edit form of this product then reports a conflict instead of overwriting the import.
+          version: sql`${products.version} + 1`,
+        },
+        // Unchanged rows are not touched: re-importing an export changes nothing.
+        setWhere: changed,
+      })
+      .returning({ inserted: sql<boolean>`(xmax = 0)` });
+    const inserted = rows.filter((r) => r.inserted).length;
+    return { inserted, updated: rows.length - inserted };
+  }
+}
+
+// The stored values an import row is compared with, in the database's own text forms (numeric as
+// "12.5000" and "19.00", as the row schema writes them).
+const PRODUCT_VALUES = {
+  name: products.name,
+  description: products.description,
+  manufacturer: products.manufacturer,
+  manufacturer_part_number: products.manufacturerPartNumber,
+  unit: products.unit,
+  price_unit: products.priceUnit,
+  list_price: products.listPrice,
+  currency: products.currency,
+  vat_rate: products.vatRate,
+  lead_time_days: products.leadTimeDays,
+  unspsc: products.unspsc,
+  categoryId: products.categoryId,
+  stock: products.stock,
+  min_quantity: products.minQuantity,
+  pack_quantity: products.packQuantity,
+  active: products.active,
+  featured: products.featured,
+};
+
+function sameValues(stored: Record<keyof typeof PRODUCT_VALUES, unknown>, row: ProductRow & { categoryId?: number }): boolean {
+  return (Object.keys(PRODUCT_VALUES) as (keyof typeof PRODUCT_VALUES)[]).every((k) => stored[k] === row[k]);
 }
 
 function camel(column: string) {

@@ -78,6 +78,7 @@ export function detectDelimiter(headerLine: string): ";" | "," {
 
 const PARSE_MESSAGES: Partial<Record<string, string>> = {
   CSV_QUOTE_NOT_CLOSED: "A quoted value is never closed: a \" is missing.",
+  CSV_INVALID_OPENING_QUOTE: "A value contains a quotation mark: put the whole value in quotation marks and double the one inside (\"\").",
   CSV_INVALID_CLOSING_QUOTE: "A quotation mark inside a quoted value must be doubled (\"\").",
   CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: "Text follows a closing quotation mark; a quotation mark inside a quoted value must be doubled (\"\").",
   CSV_RECORD_INCONSISTENT_FIELDS_LENGTH: "The line has a different number of values than the header.",
@@ -106,7 +107,19 @@ export async function* csvRecords(source: ByteSource, maxBytes: number): AsyncGe
   const headerEnd = head.indexOf("\n");
   const delimiter = detectDelimiter(headerEnd < 0 ? head : head.slice(0, headerEnd));
 
-  const parser = parse({ delimiter, info: true, relax_column_count: true, skip_empty_lines: true, bom: true });
+  // The last line of the last record the parser produced (the reader may not have taken it yet).
+  let producedEnd = 0;
+  const parser = parse({
+    delimiter,
+    info: true,
+    relax_column_count: true,
+    skip_empty_lines: true,
+    bom: true,
+    on_record: (record, context) => {
+      producedEnd = context.lines;
+      return record;
+    },
+  });
   const input = Readable.from(
     (async function* () {
       yield head;
@@ -129,7 +142,9 @@ export async function* csvRecords(source: ByteSource, maxBytes: number): AsyncGe
     }
   } catch (error) {
     if (error instanceof CsvError) {
-      const line = typeof (error as { lines?: unknown }).lines === "number" ? (error as unknown as { lines: number }).lines : previousEnd + 1;
+      // An unclosed quote is found at the end of the file; the record it opens starts after the last good one.
+      const reported = (error as { lines?: unknown }).lines;
+      const line = error.code === "CSV_QUOTE_NOT_CLOSED" || typeof reported !== "number" ? producedEnd + 1 : reported;
       throw new CsvFileError(line, PARSE_MESSAGES[error.code] ?? error.message);
     }
     throw error;
