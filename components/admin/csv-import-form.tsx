@@ -1,8 +1,9 @@
 "use client";
 
-import { useActionState, useState, type FormEvent } from "react";
-import { importAction, type ImportFormState } from "@/app/admin/import/actions";
+import { useState, type FormEvent } from "react";
+import { importAction } from "@/app/admin/import/actions";
 import { MAX_IMPORT_BYTES, type ImportKind } from "@/lib/admin/csv/columns";
+import type { ImportFormState } from "@/lib/admin/csv/result-url";
 import type { ImportResult } from "@/lib/admin/import";
 
 type Phase = { step: "uploading"; percent: number | null } | { step: "saving" } | null;
@@ -11,15 +12,14 @@ const MB = 1024 * 1024;
 
 /**
  * One import: a file field and a button. Without JavaScript the form posts the file to the server
- * action; with it, the file goes to the streaming upload route as the raw body, with its progress
+ * action, which answers with the page again and the outcome in its address (`initial`); with it, the file goes to the streaming upload route as the raw body, with its progress
  * shown, so a large file is neither limited nor held in memory by the server.
  */
-export function CsvImportForm({ kind, label, button }: { kind: ImportKind; label: string; button: string }) {
-  const [state, formAction, posting] = useActionState<ImportFormState, FormData>(importAction, {});
+export function CsvImportForm({ kind, label, button, initial }: { kind: ImportKind; label: string; button: string; initial?: ImportFormState }) {
   const [phase, setPhase] = useState<Phase>(null);
   const [uploaded, setUploaded] = useState<ImportFormState | null>(null);
-  const shown = uploaded ?? state;
-  const busy = posting || phase !== null;
+  const shown = uploaded ?? initial ?? {};
+  const busy = phase !== null;
   const id = `${kind}-file`;
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -49,7 +49,7 @@ export function CsvImportForm({ kind, label, button }: { kind: ImportKind; label
   }
 
   return (
-    <form action={formAction} onSubmit={onSubmit} className="space-y-3">
+    <form action={importAction} onSubmit={onSubmit} className="space-y-3">
       <input type="hidden" name="kind" value={kind} />
       <div>
         <label htmlFor={id} className="label">{label}</label>
@@ -70,8 +70,6 @@ export function CsvImportForm({ kind, label, button }: { kind: ImportKind; label
             <label htmlFor={`${kind}-progress`}>Saving…</label>
             <progress id={`${kind}-progress`} className="w-48" />
           </div>
-        ) : posting ? (
-          <p>Uploading and checking…</p>
         ) : shown.result?.ok ? (
           <p className="rounded-md border border-green-300 bg-green-50 p-3 text-green-900">{savedMessage(shown.result, shown.fileName)}</p>
         ) : null}

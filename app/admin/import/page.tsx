@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { AdminHeading } from "@/components/admin/admin-heading";
 import { CsvImportForm } from "@/components/admin/csv-import-form";
 import { COLUMN_DOCS, IMPORT_COLUMNS, ORDER_COLUMNS, type ImportKind } from "@/lib/admin/csv/columns";
+import { resultFromQuery } from "@/lib/admin/csv/result-url";
 import { requireAdmin } from "@/lib/admin/guard";
 
 export const metadata: Metadata = { title: "Import/Export" };
@@ -23,8 +24,10 @@ const IMPORTS: { kind: ImportKind; title: string; label: string; button: string;
   },
 ];
 
-export default async function ImportExportPage() {
+export default async function ImportExportPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireAdmin();
+  // The outcome of a form post without JavaScript (see app/admin/import/actions.ts).
+  const posted = resultFromQuery(await searchParams);
   return (
     <>
       <AdminHeading title="Import/Export" />
@@ -47,7 +50,7 @@ export default async function ImportExportPage() {
         <section key={i.kind} aria-labelledby={`${i.kind}-heading`} className="card space-y-3 p-4">
           <h2 id={`${i.kind}-heading`} className="text-lg font-semibold">{i.title}</h2>
           <p className="text-slate-700">{i.intro}</p>
-          <CsvImportForm kind={i.kind} label={i.label} button={i.button} />
+          <CsvImportForm kind={i.kind} label={i.label} button={i.button} initial={posted?.kind === i.kind ? posted.state : undefined} />
           <details>
             <summary className="cursor-pointer text-brand-700 underline">Columns of the {i.kind === "products" ? "products" : "customer prices"} file</summary>
             <p className="mt-2 font-mono text-sm break-all text-slate-800">{IMPORT_COLUMNS[i.kind].join(";")}</p>
