@@ -75,3 +75,19 @@ test("without JavaScript the import form still posts the file and shows the resu
   await expect(plain.getByRole("status").filter({ hasText: "Imported nojs.csv: 1 new product, 0 updated" })).toBeVisible();
   await context.close();
 });
+
+test("the upload route answers strangers 404 and refuses cross-site posts", async ({ page, playwright, baseURL }) => {
+  const csv = productsCsv("zqstranger", [{ sku: "E2E-ZQSTRANGER", name: "Stranger zqstranger", price: "1.00" }]);
+  const anonymous = await playwright.request.newContext({ baseURL });
+  const refused = await anonymous.post("/admin/import/upload/products", { headers: { "Content-Type": "text/csv", Origin: baseURL! }, data: csv });
+  expect(refused.status()).toBe(404);
+  expect(refused.headers()["cache-control"]).toBe("private, no-store");
+  await anonymous.dispose();
+
+  await signIn(page, "admin@example.com");
+  const crossSite = await page.request.post("/admin/import/upload/products", { headers: { "Content-Type": "text/csv", Origin: "https://attacker.example" }, data: csv });
+  expect(crossSite.status()).toBe(403);
+  const sameSite = await page.request.post("/admin/import/upload/products", { headers: { "Content-Type": "text/csv", Origin: baseURL! }, data: csv });
+  expect(sameSite.status()).toBe(200);
+  expect(await sameSite.json()).toMatchObject({ ok: true, inserted: 1, updated: 0 });
+});
