@@ -13,8 +13,13 @@ const nextConfig: NextConfig = {
   // Migrations are read from disk at start; the standalone output must carry them.
   outputFileTracingIncludes: { "/**": ["./db/migrations/**/*"] },
   poweredByHeader: false,
-  // Back-office picture uploads (at most 2 MB, checked again by the action) fit; nothing larger is read.
-  experimental: { serverActions: { bodySizeLimit: "3mb" } },
+  experimental: {
+    // Server actions read at most this much: a picture upload (≤ 2 MB, checked again by its action)
+    // and a CSV import posted without JavaScript (the page's script streams larger files to
+    // /admin/import/upload/ instead). Below the proxy's 10 MB body buffer, which would silently cut
+    // a larger body.
+    serverActions: { bodySizeLimit: "8mb" },
+  },
   // The punchout entry carries credentials (and /oci/start a one-time link) in its query string:
   // the dev server's request log must never print them.
   logging: { incomingRequests: { ignore: [/^\/ocihome/i, /^\/oci\//] } },

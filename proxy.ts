@@ -84,6 +84,8 @@ function internalUrl(request: NextRequest, pathname: string) {
 
 // Not on the punchout routes: they set their own framing and cookies, and the proxy would make
 // Next hold their request bodies (an oversized call must be refused before its body arrives).
+// Nor on the back office's CSV upload: Next would buffer the file (and cut it at 10 MB), where the
+// route streams it into the import and answers non-operators with a 404 itself.
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|images/|ocihome|oci/).*)"],
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|images/|ocihome|oci/|admin/import/upload/).*)"],
 };

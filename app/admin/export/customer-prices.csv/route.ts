@@ -1,0 +1,6 @@
+import { customerPricesCsv } from "@/lib/admin/export";
+import { csvDownload } from "@/lib/admin/csv/download";
+import { getViewer } from "@/lib/auth/viewer";
+import { guarded } from "@/lib/http/guard";
+
+export const GET = guarded(async () => csvDownload(customerPricesCsv(await getViewer()), "customer-prices"));
