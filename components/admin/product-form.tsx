@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import type { AdminFormState } from "@/lib/admin/form";
+import { PRODUCT_RULES } from "@/lib/admin/product-rules";
 import { Field } from "@/components/ui/field";
 import { FormStatus } from "./form-status";
 import { SaveButton } from "./save-button";
@@ -43,16 +44,16 @@ export function ProductForm({
             <p className="py-2 font-mono" data-testid="product-sku">{initial.sku}</p>
           </div>
         ) : (
-          text("sku", "Article number", { required: true, maxLength: 40, autoComplete: "off" })
+          text("sku", "Article number", { required: true, maxLength: 64, autoComplete: "off" })
         )}
-        {text("name", "Name", { required: true, maxLength: 200 })}
+        {text("name", "Name", { required: true, maxLength: PRODUCT_RULES.nameMax })}
         <div className="md:col-span-2">
           <label htmlFor="description" className="label">Description</label>
-          <textarea id="description" name="description" rows={5} className="input" defaultValue={v.description} aria-invalid={Boolean(f.description)} aria-describedby="description-error" maxLength={5000} />
+          <textarea id="description" name="description" rows={5} className="input" defaultValue={v.description} aria-invalid={Boolean(f.description)} aria-describedby="description-error" maxLength={PRODUCT_RULES.descriptionMax} />
           <p id="description-error" className="field-error">{f.description}</p>
         </div>
-        {text("manufacturer", "Manufacturer", { maxLength: 100 })}
-        {text("manufacturerPartNumber", "Manufacturer part number", { maxLength: 40 })}
+        {text("manufacturer", "Manufacturer", { maxLength: PRODUCT_RULES.manufacturerMax })}
+        {text("manufacturerPartNumber", "Manufacturer part number", { maxLength: PRODUCT_RULES.manufacturerPartNumberMax })}
         <div>
           <label htmlFor="categoryId" className="label">Category</label>
           <select id="categoryId" name="categoryId" className="input" defaultValue={v.categoryId} aria-invalid={Boolean(f.categoryId)} aria-describedby="categoryId-error">
@@ -63,7 +64,7 @@ export function ProductForm({
           </select>
           <p id="categoryId-error" className="field-error">{f.categoryId}</p>
         </div>
-        {text("unspsc", "UNSPSC", { inputMode: "numeric", maxLength: 8 })}
+        {text("unspsc", "UNSPSC", { inputMode: "numeric", maxLength: 10 })}
       </div>
       <fieldset className="grid gap-4 md:grid-cols-3">
         <legend className="mb-2 text-lg font-semibold">Price and unit</legend>

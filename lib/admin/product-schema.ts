@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { amount, compare, ZERO } from "@/lib/money/decimal";
+import { PRODUCT_RULES } from "./product-rules";
 
 /** A decimal with at most 4 places, "." or "," as separator, kept as an exact string. */
 export const decimalText = (label: string, { min = "0", allowZero = true }: { min?: string; allowZero?: boolean } = {}) =>
@@ -30,19 +31,19 @@ const plain = (label: string, max: number) =>
  * The SKU is fixed once created: procurement systems keep it as our article number in their orders.
  */
 export const productFields = z.object({
-  name: plain("Name", 200).pipe(z.string().min(1, "Name is required")),
-  description: plain("Description", 5000).default(""),
-  manufacturer: plain("Manufacturer", 100).default(""),
-  manufacturerPartNumber: plain("Manufacturer part number", 40).default(""),
-  unit: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{2,3}$/, "Unit: a 2–3 character unit code such as C62, PCE, MTR"),
+  name: plain("Name", PRODUCT_RULES.nameMax).pipe(z.string().min(1, "Name is required")),
+  description: plain("Description", PRODUCT_RULES.descriptionMax).default(""),
+  manufacturer: plain("Manufacturer", PRODUCT_RULES.manufacturerMax).default(""),
+  manufacturerPartNumber: plain("Manufacturer part number", PRODUCT_RULES.manufacturerPartNumberMax).default(""),
+  unit: z.string().trim().toUpperCase().regex(PRODUCT_RULES.unit, "Unit: a 2–3 character unit code such as C62, PCE, MTR"),
   priceUnit: whole("Price unit", 1, 99_999),
-  listPrice: decimalText("List price", { allowZero: false }),
-  currency: z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, "Currency: three letters, e.g. EUR"),
+  listPrice: decimalText("List price"),
+  currency: z.string().trim().toUpperCase().regex(PRODUCT_RULES.currency, "Currency: three letters, e.g. EUR"),
   vatRate: decimalText("VAT rate")
     .refine((v) => /^\d+(\.\d{1,2})?$/.test(v), { message: "VAT rate: at most 2 decimals, e.g. 19 or 7.7", abort: true })
-    .refine((v) => compare(amount(v), amount("100")) < 0, "VAT rate must be below 100"),
-  leadTimeDays: whole("Lead time", 0, 999),
-  unspsc: z.string().trim().regex(/^(\d{8})?$/, "UNSPSC: 8 digits or empty"),
+    .refine((v) => compare(amount(v), amount(PRODUCT_RULES.vatRateMax)) <= 0, `VAT rate must be at most ${PRODUCT_RULES.vatRateMax}`),
+  leadTimeDays: whole("Lead time", 0, PRODUCT_RULES.leadTimeMax),
+  unspsc: z.string().trim().regex(PRODUCT_RULES.unspsc, "UNSPSC: 8 or 10 digits, or empty"),
   categoryId: whole("Category", 1, 2_147_483_647),
   stock: whole("Stock", 0, 2_147_483_647),
   minQuantity: whole("Minimum order quantity", 1, 1_000_000),
@@ -54,7 +55,7 @@ export const productFields = z.object({
 export type ProductFields = z.infer<typeof productFields>;
 
 export const newProductFields = productFields.extend({
-  sku: z.string().trim().regex(/^[A-Za-z0-9._-]{1,40}$/, "Article number: 1–40 letters, digits, dots, dashes or underscores"),
+  sku: z.string().trim().regex(PRODUCT_RULES.sku, "Article number: 1–64 letters, digits, dots, dashes or underscores"),
 });
 
 export type NewProductFields = z.infer<typeof newProductFields>;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { amount, toDb, toFixed } from "@/lib/money/decimal";
+import { PRODUCT_RULES } from "../product-rules";
 
 // How an operator writes values in an import file. Decimals take "." or "," as the decimal
 // separator (Excel writes "12,50" in German locales) and no thousands separators, which would be
@@ -71,23 +72,22 @@ function code(column: string, pattern: RegExp, hint: string) {
   });
 }
 
-// The characters product addresses and picture URLs accept (app/images/products/[sku]).
-const sku = code("sku", /^[A-Za-z0-9._-]{1,64}$/, "a SKU of 1–64 letters, digits, “.”, “_” or “-”");
+const sku = code("sku", PRODUCT_RULES.sku, "a SKU of 1–64 letters, digits, “.”, “_” or “-”");
 
 export const productRow = z.object({
   sku,
-  name: text("name", 300, { required: true }),
-  description: text("description", 20_000),
-  manufacturer: text("manufacturer", 200),
-  manufacturer_part_number: text("manufacturer_part_number", 100, { trim: true }),
-  unit: code("unit", /^[A-Z0-9]{2,3}$/, "a unit code of 2–3 capital letters or digits (C62, PCE, MTR, KGM, LTR, SET, BX …)"),
+  name: text("name", PRODUCT_RULES.nameMax, { required: true }),
+  description: text("description", PRODUCT_RULES.descriptionMax),
+  manufacturer: text("manufacturer", PRODUCT_RULES.manufacturerMax),
+  manufacturer_part_number: text("manufacturer_part_number", PRODUCT_RULES.manufacturerPartNumberMax, { trim: true }),
+  unit: code("unit", PRODUCT_RULES.unit, "a unit code of 2–3 capital letters or digits (C62, PCE, MTR, KGM, LTR, SET, BX …)"),
   price_unit: integer("price_unit", 1),
   // numeric(14,4): ten digits before the decimal separator.
   list_price: decimal("list_price", 4, 10_000_000_000n, "12.50"),
-  currency: code("currency", /^[A-Z]{3}$/, "a three-letter currency code in capitals (EUR)"),
+  currency: code("currency", PRODUCT_RULES.currency, "a three-letter currency code in capitals (EUR)"),
   vat_rate: decimal("vat_rate", 2, 101n, "19 or 7,00").refine((v) => Number(v) <= 100, "vat_rate: at most 100"),
-  lead_time_days: integer("lead_time_days", 0),
-  unspsc: code("unspsc", /^(?:\d{8}|\d{10})?$/, "empty or an 8- or 10-digit UNSPSC code"),
+  lead_time_days: integer("lead_time_days", 0).refine((n) => n <= PRODUCT_RULES.leadTimeMax, `lead_time_days: at most ${PRODUCT_RULES.leadTimeMax}`),
+  unspsc: code("unspsc", PRODUCT_RULES.unspsc, "empty or an 8- or 10-digit UNSPSC code"),
   category_slug: text("category_slug", 200, { required: true, trim: true }),
   stock: integer("stock", 0),
   min_quantity: integer("min_quantity", 1),
