@@ -444,6 +444,34 @@ export const ociProfiles = pgTable("oci_profiles", {
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
+// The back office's punchout tester: each run starts a real punchout whose hook is the shop's own
+// receiver (/oci-tester/hook/<id>); what arrives there is kept as received. The last 20 are kept.
+export const ociTestRuns = pgTable(
+  "oci_test_runs",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    adminUserId: integer("admin_user_id").references(() => users.id, { onDelete: "set null" }),
+    customerId: integer("customer_id")
+      .notNull()
+      .references(() => customers.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    // What the operator chose: method, charset, parameter case, echo fields, window, function.
+    options: jsonb("options").$type<Record<string, unknown>>().notNull(),
+    // SHA-256 of the secret in the hook URL: only the punchout this run started can deliver to it.
+    hookKeyHash: text("hook_key_hash").notNull(),
+    status: text("status", { enum: ["started", "received"] }).notNull().default("started"),
+    receivedAt: timestamp("received_at", { withTimezone: true }),
+    contentType: text("content_type"),
+    charset: text("charset"),
+    rawBody: bytea("raw_body"),
+    fields: jsonb("fields").$type<[string, string][] | null>(),
+  },
+  (t) => [index("oci_test_runs_created_idx").on(t.createdAt)],
+);
+
 /** One changed attribute of an audited object, as displayed (money and dates as strings). */
 export type AuditChange = { field: string; from: string | null; to: string | null };
 
