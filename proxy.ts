@@ -28,7 +28,14 @@ export async function proxy(request: NextRequest) {
   // posted to its pages.
   if (isBackOffice(path)) {
     const viewer = await viewerOfSessionCookie(request.cookies.get(COOKIE_NAMES.session)?.value);
-    const answer = viewer?.role === "admin" ? NextResponse.next() : NextResponse.rewrite(internalUrl(request, NOT_FOUND_PATH));
+    // Pages get the shop's not-found page; anything else (a server action posted here, a form) a bare
+    // 404 — never a framework error that would tell an action exists.
+    const answer =
+      viewer?.role === "admin"
+        ? NextResponse.next()
+        : request.method === "GET" || request.method === "HEAD"
+          ? NextResponse.rewrite(internalUrl(request, NOT_FOUND_PATH))
+          : new NextResponse("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
     answer.headers.set("Cache-Control", "private, no-store");
     for (const [name, value] of Object.entries(framingHeaders([]))) answer.headers.set(name, value);
     return answer;

@@ -10,7 +10,12 @@ export const CUST_FIELD_CHOICES = ["none", "fixed", "sku", "manufacturer", "unsp
 
 export type ProfileFormValues = Record<string, string>;
 
-const pairsToText = (pairs: Record<string, string>) => Object.entries(pairs).map(([k, v]) => `${k} = ${v}`).join("\n");
+// Sorted: jsonb keeps object keys in its own order (shortest first), not the order they were typed.
+const pairsToText = (pairs: Record<string, string>) =>
+  Object.entries(pairs)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([k, v]) => `${k} = ${v}`)
+    .join("\n");
 
 export function profileFormValues(profile: OciProfile): ProfileFormValues {
   const values: ProfileFormValues = {

@@ -21,6 +21,17 @@ function setCookie(res: Response, name: string) {
 }
 
 describe("proxy", () => {
+  it("answers a visitor who is not an operator 404 on the back office: the not-found page, or a bare 404 for a post", async () => {
+    const page = await proxy(request("/admin/products/1"));
+    expect(new URL(page.headers.get("x-middleware-rewrite")!).pathname).toBe("/__not-found");
+    expect(page.headers.get("cache-control")).toBe("private, no-store");
+    const forged = await proxy(request("/admin", { "authjs.session-token": "forged" }));
+    expect(new URL(forged.headers.get("x-middleware-rewrite")!).pathname).toBe("/__not-found");
+    const post = await proxy(new NextRequest("http://shop.test/admin/products/1", { method: "POST", headers: { "next-action": "0123abcd" }, body: "x" }));
+    expect(post.status).toBe(404);
+    expect(post.headers.get("x-middleware-rewrite")).toBeNull();
+  });
+
   it("forbids framing for ordinary shoppers and allows only the hook's origin during a punchout", async () => {
     const plain = await proxy(request("/"));
     expect(plain.headers.get("content-security-policy")).toBe("frame-ancestors 'self'");
