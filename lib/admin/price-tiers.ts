@@ -209,3 +209,9 @@ export async function removeTier(store: TierStore, admin: Admin, ownerId: number
     return { ok: true, id: ownerId };
   });
 }
+
+/** The query string of a tier table page (price list or customer prices): SKU prefix and page. */
+export const tierListQuery = z.object({
+  q: z.string().max(100).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
+});

@@ -1,6 +1,6 @@
+import { tierListQuery } from "@/lib/admin/price-tiers";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { z } from "zod";
 import { AdminHeading } from "@/components/admin/admin-heading";
 import { AuditTable } from "@/components/admin/audit-table";
 import { ListSearch } from "@/components/admin/list-search";
@@ -16,17 +16,12 @@ import { PriceListForm } from "../price-list-form";
 
 export const metadata: Metadata = { title: "Price list" };
 
-const query = z.object({
-  q: z.string().max(100).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
-});
-
 export default async function PriceListPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireAdmin();
   const raw = (await params).id;
   if (!/^\d{1,9}$/.test(raw)) notFound();
   const id = Number(raw);
-  const { q, page = 1 } = query.parse(await searchParams);
+  const { q, page = 1 } = tierListQuery.parse(await searchParams);
   const viewer = await getViewer();
   const [list, tiers, audit] = await Promise.all([getPriceList(viewer, id), listPriceListTiers(viewer, id, { q, page }), listAudit(viewer, { entity: "price_list", entityId: id })]);
   if (!list || !tiers) notFound();

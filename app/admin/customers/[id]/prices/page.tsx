@@ -1,7 +1,7 @@
+import { tierListQuery } from "@/lib/admin/price-tiers";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { z } from "zod";
 import { AdminHeading } from "@/components/admin/admin-heading";
 import { AuditTable } from "@/components/admin/audit-table";
 import { ListSearch } from "@/components/admin/list-search";
@@ -16,17 +16,12 @@ import { removeCustomerTierAction, setCustomerTierAction } from "./actions";
 
 export const metadata: Metadata = { title: "Customer prices" };
 
-const query = z.object({
-  q: z.string().max(100).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
-});
-
 export default async function CustomerPricesPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireAdmin();
   const raw = (await params).id;
   if (!/^\d{1,9}$/.test(raw)) notFound();
   const id = Number(raw);
-  const { q, page = 1 } = query.parse(await searchParams);
+  const { q, page = 1 } = tierListQuery.parse(await searchParams);
   const viewer = await getViewer();
   const [customer, tiers, audit] = await Promise.all([getCustomerForPrices(viewer, id), listCustomerTiers(viewer, id, { q, page }), listAudit(viewer, { entity: "customer", entityId: id })]);
   if (!customer || !tiers) notFound();
