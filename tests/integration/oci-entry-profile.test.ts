@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { parse } from "node-html-parser";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { ociSessions } from "@/db/schema";
+import { ociSessions, products } from "@/db/schema";
 import { mintGrant, redeemGrant } from "@/lib/auth/grants";
 import { saveOciProfile } from "@/lib/admin/oci-profiles";
 import { authenticateOciCall } from "@/lib/oci/entry-auth";
@@ -157,5 +157,48 @@ describe("the tester's test credential", () => {
       testCall: false,
       user: { id: w.buyer.id, customerId: w.b2b.id, email: w.buyer.email, name: w.buyer.name },
     });
+  });
+});
+
+describe("the OCI functions at the entry", () => {
+  it("VALIDATE answers on the URL called, with a CSP allowing only its script; no sign-in, no session, no cookie", async () => {
+    const w = await withProfile({ ...PINNED, defaultCharset: "utf-8" });
+    const res = await handleOciCall(call({ username: w.buyer.email, password: "secret-pass-1", hook_url: "http://127.0.0.1:4010/hook", FUNCTION: "VALIDATE", PRODUCTID: String(w.products[1]!.id), QUANTITY: "2" }));
+    expect(res.status).toBe(200);
+    expect(res.headers.get("cache-control")).toBe("no-store");
+    const csp = res.headers.get("content-security-policy")!;
+    expect(csp).toMatch(/script-src 'sha256-[A-Za-z0-9+/=]+'/);
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain("frame-ancestors 'self' http://127.0.0.1:4010 https://portal.example.com");
+    expect(parse(await res.text()).querySelectorAll("form input")).not.toHaveLength(0);
+    expect(browser.signIns).toHaveLength(0);
+    expect(browser.values.size).toBe(0);
+    expect(await sessionsOf(w)).toHaveLength(0);
+  });
+
+  it("a Latin-1 customer's page is served in Latin-1", async () => {
+    const w = await withProfile(PINNED);
+    await w.db.update(products).set({ name: "Schlüssel groß" }).where(eq(products.id, w.products[1]!.id));
+    const res = await handleOciCall(call({ username: w.buyer.email, password: "secret-pass-1", hook_url: "http://127.0.0.1:4010/hook", FUNCTION: "VALIDATE", PRODUCTID: String(w.products[1]!.id), QUANTITY: "1" }));
+    expect(res.headers.get("content-type")).toBe("text/html; charset=iso-8859-1");
+    const page = new TextDecoder("latin1").decode(await res.arrayBuffer());
+    expect(page).toContain('<meta charset="iso-8859-1">');
+    expect(page).toContain('value="Schlüssel groß"');
+  });
+
+  it("QUANTITYCHECK answers JSON, never cached; its refusals are JSON too", async () => {
+    const w = await makeWorld();
+    const ok = await handleOciCall(call({ username: w.buyer.email, password: "secret-pass-1", hook_url: "https://srm.example.com/hook", FUNCTION: "QUANTITYCHECK", EXT_PRODUCT_ID: String(w.products[1]!.id), QUANTITY: "3" }));
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get("content-type")).toMatch(/^application\/json/);
+    expect(ok.headers.get("cache-control")).toBe("no-store");
+    expect(await ok.json()).toEqual({ AVAILABLE_QUANTITY: "3", LEADTIME: "1" });
+    const unknown = await handleOciCall(call({ username: w.buyer.email, password: "secret-pass-1", hook_url: "https://srm.example.com/hook", FUNCTION: "QUANTITYCHECK", EXT_PRODUCT_ID: "999999999" }));
+    expect(unknown.status).toBe(404);
+    expect((await unknown.json()).ERROR).toBeTruthy();
+    const wrong = await handleOciCall(call({ username: w.buyer.email, password: "nope", hook_url: "https://srm.example.com/hook", FUNCTION: "QUANTITYCHECK", EXT_PRODUCT_ID: "1" }));
+    expect(wrong.status).toBe(401);
+    expect(wrong.headers.get("content-type")).toMatch(/^application\/json/);
+    expect(browser.signIns).toHaveLength(0);
   });
 });
