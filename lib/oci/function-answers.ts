@@ -80,13 +80,13 @@ async function quantityCheck(productId: string | undefined, quantity: string): P
 
 async function validate(customerId: number, call: FunctionCall, profile: OciProfile): Promise<FunctionAnswer> {
   const db = await getDb();
-  const product = await activeProduct(db, call.fn?.productId);
+  // Read together: the answer is due on the very request, which already paid for a password check.
+  const [product, ctx, parents] = await Promise.all([activeProduct(db, call.fn?.productId), priceContextOf(db, customerId), categoryParents(db)]);
   if (!product) {
     return page(404, "This item is no longer available", "The product named by PRODUCTID is not in the catalog any more. Nothing was sent to your procurement system; remove the item or choose another in the catalog.", call.charset);
   }
   const quantity = wholeQuantity(call.fn?.quantity ?? "");
   if (quantity === null) return page(400, "The quantity cannot be checked", "QUANTITY must be a whole number of at most 999999 for this catalog. Nothing was sent.", call.charset);
-  const [ctx, parents] = await Promise.all([priceContextOf(db, customerId), categoryParents(db)]);
   const info = (await loadPriceInfo(db, ctx, [product])).get(product.id)!;
   const line = ociLine(product, toDb(resolvePrice(info, quantity).unitPrice), quantity, parents);
   let fields: [string, string][];
