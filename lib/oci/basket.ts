@@ -43,7 +43,7 @@ export function basketLines(cart: PricedCart, parents: ReadonlyMap<number, numbe
     }));
 }
 
-function categoryPath(id: number, parents: ReadonlyMap<number, number | null>): number[] {
+export function categoryPath(id: number, parents: ReadonlyMap<number, number | null>): number[] {
   const path: number[] = [];
   for (let at: number | null | undefined = id; at != null && path.length < 20 && !path.includes(at); at = parents.get(at)) path.push(at);
   return path;

@@ -1,12 +1,14 @@
 /** Standalone HTML pages for the punchout routes (they answer before any React page). Pure. */
+import type { OciCharset } from "./text-rules";
+
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 }
 
-export function ociPage({ title, intro, items = [], body = "" }: { title: string; intro: string; items?: string[]; body?: string }): string {
+export function ociPage({ title, intro, items = [], body = "", charset = "utf-8" }: { title: string; intro: string; items?: string[]; body?: string; charset?: OciCharset }): string {
   const list = items.length ? `<ul>${items.map((i) => `<li>${escapeHtml(i)}</li>`).join("")}</ul>` : "";
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<html lang="en"><head><meta charset="${charset}"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer"><title>${escapeHtml(title)} · Nordwerk Industrial Supply</title>
 <style>
 body{margin:0;font-family:ui-sans-serif,system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:#0f172a;background:#f8fafc}
@@ -47,8 +49,45 @@ export function framingHeaders(sources: string[]): Record<string, string> {
   return { "Content-Security-Policy": `frame-ancestors 'self' ${sources.join(" ")}` };
 }
 
-export function ociHtmlResponse(status: number, html: string, frameSources: string[] = [], headers: Record<string, string> = {}) {
-  return new Response(html, { status, headers: { "Content-Type": "text/html; charset=utf-8", ...OCI_RESPONSE_HEADERS, ...framingHeaders(frameSources), ...headers } });
+/**
+ * The pages load nothing and run nothing, except the one script a page names by its hash (the
+ * VALIDATE page's auto-submit); the inline style is the pages' own. form-action stays open: the
+ * return forms post to whatever hook the procurement system named (SAPEVENT: has no CSP source).
+ */
+export function contentPolicy(frameSources: string[], scriptHash: string | null = null): string {
+  const framing = framingHeaders(frameSources)["Content-Security-Policy"];
+  return `default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; base-uri 'none'; script-src ${scriptHash ? `'${scriptHash}'` : "'none'"}; ${framing}`;
+}
+
+export function ociHtmlResponse(
+  status: number,
+  html: string,
+  frameSources: string[] = [],
+  headers: Record<string, string> = {},
+  options: { scriptHash?: string | null; charset?: OciCharset } = {},
+) {
+  const charset = options.charset ?? "utf-8";
+  // A Latin-1 page (the caller's http_content_charset) goes out as Latin-1 bytes; its text was
+  // already reduced to Latin-1 by the encoder, the page's own text is ASCII.
+  const body = charset === "iso-8859-1" ? new Uint8Array(Buffer.from(html, "latin1")) : html;
+  return new Response(body, {
+    status,
+    headers: {
+      "Content-Type": `text/html; charset=${charset}`,
+      ...OCI_RESPONSE_HEADERS,
+      ...framingHeaders(frameSources),
+      "Content-Security-Policy": contentPolicy(frameSources, options.scriptHash ?? null),
+      ...headers,
+    },
+  });
+}
+
+/** A JSON answer (QUANTITYCHECK), never cached, never framed. */
+export function ociJsonResponse(status: number, data: unknown) {
+  return new Response(JSON.stringify(data), {
+    status,
+    headers: { "Content-Type": "application/json; charset=utf-8", ...OCI_RESPONSE_HEADERS, "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'" },
+  });
 }
 
 /** 303 to a path of the shop, with the same no-store / no-referrer headers as the pages. */

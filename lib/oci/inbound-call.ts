@@ -15,7 +15,7 @@
  *   or `SAPEVENT:` followed by printable ASCII.
  * - An empty `~TARGET` value falls back to `returntarget`, then `_top`.
  * - FUNCTION is case-insensitive and upper-cased. Required companions: DETAIL → PRODUCTID;
- *   VALIDATE → PRODUCTID + QUANTITY; QUANTITYCHECK → PRODUCTID (or EXT_PRODUCT_ID) + QUANTITY;
+ *   VALIDATE → PRODUCTID + QUANTITY; QUANTITYCHECK → PRODUCTID (or EXT_PRODUCT_ID), QUANTITY optional (1);
  *   BACKGROUND_SEARCH → SEARCHSTRING; SOURCING → SEARCHSTRING or VENDOR. QUANTITY must be a positive
  *   decimal in format (a) ("5", "1.000"). PRODUCTID ≤ 40, SEARCHSTRING ≤ 255, VENDOR ≤ 10 characters.
  *   Other FUNCTION values (also Secure-OCI INITIALIZE/RETRIEVEOCI) are reported as unsupported.
@@ -37,6 +37,8 @@ export type OciCall = {
   target: string;
   echoFields: [string, string][];
   charset: OciCharset;
+  /** Whether the call named a charset; if not, the customer's profile decides (see entry-rules). */
+  charsetNamed: boolean;
   ociVersion: string | null;
   fn: { name: OciFunctionName; productId?: string; quantity?: string; searchString?: string; vendor?: string } | null;
 };
@@ -264,6 +266,7 @@ export function parseOciCall(entries: Iterable<[string, string]>): OciCallResult
       target,
       echoFields: echo,
       charset: normalizeCharset(get("http_content_charset")),
+      charsetNamed: Boolean(get("http_content_charset")?.trim()),
       ociVersion,
       fn,
     },
@@ -293,7 +296,8 @@ function parseFunction(get: (key: keyof typeof KNOWN) => string | undefined, pro
   if (fnName === "DETAIL" || fnName === "VALIDATE" || fnName === "QUANTITYCHECK") {
     requireParam("PRODUCTID", productId, "the EXT_PRODUCT_ID sent with the item earlier");
   }
-  if (fnName === "VALIDATE" || fnName === "QUANTITYCHECK") requireParam("QUANTITY", quantity, "the quantity to check");
+  // QUANTITYCHECK without QUANTITY asks about one piece (answered by the entry).
+  if (fnName === "VALIDATE") requireParam("QUANTITY", quantity, "the quantity to check");
   if (fnName === "BACKGROUND_SEARCH") requireParam("SEARCHSTRING", searchString, "the search terms");
   if (fnName === "SOURCING" && !searchString && !vendor) requireParam("SEARCHSTRING", searchString, "the search terms");
 

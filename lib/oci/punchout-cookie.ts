@@ -17,11 +17,16 @@ const NAME = COOKIE_NAMES.oci;
 // Re-seal at most once a minute: the idle expiry counts from the last activity.
 const REFRESH_AFTER_SECONDS = 60;
 
+/** The idle limit of this session: the customer's (its OCI profile), else the shop's. */
+function idleSecondsOf(data: Pick<OciSessionData, "idleMinutes">): number {
+  return data.idleMinutes ? data.idleMinutes * 60 : ociConfig().idleSeconds;
+}
+
 /** Seconds the cookie may live from now: the idle limit, capped by the session's absolute end. */
 function lifetime(data: OciSessionData, now = Date.now()): number {
-  const { idleSeconds, maxSeconds } = ociConfig();
+  const { maxSeconds } = ociConfig();
   const left = Math.floor((data.startedAt + maxSeconds * 1000 - now) / 1000);
-  return Math.min(idleSeconds, left);
+  return Math.min(idleSecondsOf(data), left);
 }
 
 async function spec(data: OciSessionData): Promise<CookieSpec | null> {
@@ -56,8 +61,7 @@ export async function readPunchoutJar(jar: CookieJar): Promise<OpenOciSessionRes
 export async function refreshedPunchoutCookie(token: string | undefined): Promise<CookieSpec | null> {
   const opened = await readPunchoutCookie(token);
   if (opened.status !== "valid") return null;
-  const { idleSeconds } = ociConfig();
-  if (opened.expiresAt - Date.now() >= (idleSeconds - REFRESH_AFTER_SECONDS) * 1000) return null;
+  if (opened.expiresAt - Date.now() >= (idleSecondsOf(opened.session) - REFRESH_AFTER_SECONDS) * 1000) return null;
   return spec(opened.session);
 }
 
@@ -65,13 +69,18 @@ export async function refreshedPunchoutCookie(token: string | undefined): Promis
 export async function punchoutFrameSources(token: string | undefined): Promise<string[] | null> {
   const opened = await readPunchoutCookie(token);
   if (opened.status !== "valid") return null;
-  return frameSourcesFor(opened.session.hookUrl);
+  return frameSourcesFor(opened.session.hookUrl, opened.session.frameOrigins);
 }
 
 const CSP_ORIGIN = /^https?:\/\/(?:[a-z0-9-]+(?:\.[a-z0-9-]+)*|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
 
-export function frameSourcesFor(hookUrl: string | null): string[] {
+/**
+ * The shop's configured sources, the hook's origin and the customer's framing origins (its OCI
+ * profile). Only plain scheme://host[:port] values go into the header; anything else is dropped.
+ */
+export function frameSourcesFor(hookUrl: string | null, customerOrigins: readonly string[] = []): string[] {
   const sources = new Set(ociConfig().frameAncestors);
+  const extra = customerOrigins.map((o) => o.trim().replace(/\/$/, "")).filter((o) => CSP_ORIGIN.test(o));
   if (hookUrl) {
     try {
       const origin = hookOrigin(hookUrl);
@@ -82,5 +91,6 @@ export function frameSourcesFor(hookUrl: string | null): string[] {
       // not a URL: only the configured sources
     }
   }
+  for (const origin of extra) sources.add(origin.toLowerCase());
   return [...sources];
 }

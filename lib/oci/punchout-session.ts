@@ -6,6 +6,8 @@ import { mintGrant, revokeGrant } from "@/lib/auth/grants";
 import { getDb, type Tx } from "@/lib/db/client";
 import { HANDOFF_SECONDS, ociConfig } from "./config";
 import { hookOrigin, type OciCall } from "./inbound-call";
+import type { OciProfile } from "./profile";
+import { ociProfileOf } from "./profile-store";
 import { clearPunchoutCookie, readPunchoutJar, writePunchoutCookie, type CookieJar } from "./punchout-cookie";
 import { sealOciHandoff, type OciSessionData } from "./session-token";
 
@@ -25,8 +27,15 @@ export type PunchoutCall = Pick<OciCall, "hookUrl" | "target" | "echoFields" | "
  * URL and basket can never be used again), the cookie is written, and a one-time handoff link is
  * minted for browsers that turn out to refuse the cookie.
  */
-export async function startPunchout(jar: CookieJar, user: { id: number; customerId: number }, call: PunchoutCall): Promise<{ session: OciSessionData; handoff: string }> {
+export async function startPunchout(
+  jar: CookieJar,
+  user: { id: number; customerId: number },
+  call: PunchoutCall,
+  // The customer's profile as the entry already read it; read here when the caller has none.
+  profile?: Pick<OciProfile, "idleMinutes" | "frameOrigins">,
+): Promise<{ session: OciSessionData; handoff: string }> {
   const db = await getDb();
+  const { idleMinutes, frameOrigins } = profile ?? (await ociProfileOf(user.customerId, db)).profile;
   const { maxSeconds } = ociConfig();
   const record = await db.transaction(async (tx) => {
     await tx
@@ -48,6 +57,8 @@ export async function startPunchout(jar: CookieJar, user: { id: number; customer
     echoFields: call.echoFields,
     charset: call.charset,
     startedAt: record.startedAt.getTime(),
+    ...(idleMinutes ? { idleMinutes } : {}),
+    ...(frameOrigins.length ? { frameOrigins } : {}),
   };
   await writePunchoutCookie(jar, session);
   const grant = await mintGrant(user.id, "oci-handoff", HANDOFF_SECONDS);

@@ -24,6 +24,10 @@ export type OciSessionData = {
   charset: "utf-8" | "iso-8859-1";
   /** epoch ms */
   startedAt: number;
+  /** The customer's idle lifetime (its OCI profile) when it differs from the shop default. */
+  idleMinutes?: number;
+  /** The customer's extra framing origins (portals), beside the hook's own origin. */
+  frameOrigins?: string[];
 };
 
 export type OpenOciSessionResult =
@@ -44,6 +48,8 @@ const sessionSchema = z.object({
   echoFields: z.array(z.tuple([z.string(), z.string()])).max(20),
   charset: z.enum(["utf-8", "iso-8859-1"]),
   startedAt: z.number().int().nonnegative(),
+  idleMinutes: z.number().int().min(1).max(7 * 24 * 60).optional(),
+  frameOrigins: z.array(z.string().max(200)).max(20).optional(),
 });
 
 const keyCache = new Map<string, Uint8Array>();

@@ -119,9 +119,15 @@ test("FUNCTION=DETAIL opens the product page at once", async ({ request }) => {
 });
 
 test("an unsupported OCI function is explained, not half-served", async ({ request }) => {
-  const res = await request.get(call({ username: "10001", password: "demo1234", hook_url: HOOK, FUNCTION: "BACKGROUND_SEARCH", SEARCHSTRING: "M8" }), { maxRedirects: 0 });
+  const res = await request.get(call({ username: "10001", password: "demo1234", hook_url: HOOK, FUNCTION: "INITIALIZE" }), { maxRedirects: 0 });
   expect(res.status()).toBe(400);
-  expect(await res.text()).toContain("BACKGROUND_SEARCH");
+  expect(await res.text()).toContain("FUNCTION is not supported");
+  expect(keptCookieNames(res)).toEqual([]);
+});
+
+test("a function answered at once (BACKGROUND_SEARCH) opens no web session", async ({ request }) => {
+  const res = await request.get(call({ username: "10001", password: "demo1234", hook_url: HOOK, FUNCTION: "BACKGROUND_SEARCH", SEARCHSTRING: "M8" }), { maxRedirects: 0 });
+  expect(res.status()).toBe(200);
   expect(keptCookieNames(res)).toEqual([]);
 });
 

@@ -34,9 +34,19 @@ describe("parseOciCall — accepted calls", () => {
       target: "_top",
       echoFields: [],
       charset: "utf-8",
+      charsetNamed: false,
       ociVersion: null,
       fn: null,
     });
+  });
+
+  it("tells whether the call named a charset (else the customer's profile decides)", () => {
+    expect(ok([...BASE, ["http_content_charset", "iso-8859-1"]]).charsetNamed).toBe(true);
+    expect(ok([...BASE, ["http_content_charset", " "]]).charsetNamed).toBe(false);
+  });
+
+  it("QUANTITYCHECK without QUANTITY asks for one piece", () => {
+    expect(ok([...BASE, ["FUNCTION", "QUANTITYCHECK"], ["EXT_PRODUCT_ID", "4711"]]).fn).toEqual({ name: "QUANTITYCHECK", productId: "4711" });
   });
 
   it("accepts the entries of URLSearchParams (GET query) and FormData-like iterables", () => {

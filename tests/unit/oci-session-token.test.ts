@@ -28,6 +28,12 @@ function flip(token: string, index: number): string {
 }
 
 describe("OCI session token", () => {
+  it("carries the customer's idle minutes and framing origins when the profile has them", async () => {
+    const data = { ...DATA, idleMinutes: 30, frameOrigins: ["https://portal.example.com"] };
+    const opened = await openOciSession(await sealOciSession(data, { secret: SECRET, idleSeconds: 60, now: NOW }), { secret: SECRET, now: NOW });
+    expect(opened).toMatchObject({ status: "valid", session: data });
+  });
+
   it("round-trips the session data", async () => {
     const token = await sealOciSession(DATA, { secret: SECRET, idleSeconds: 3600, now: NOW });
     expect(token.split(".")).toHaveLength(5); // compact JWE

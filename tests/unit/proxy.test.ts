@@ -78,6 +78,21 @@ describe("proxy", () => {
   });
 });
 
+describe("the customer's punchout lifetime and framing origins", () => {
+  it("slides by the profile's idle minutes and lets the profile's portal frame the shop", async () => {
+    const custom = { ...session, idleMinutes: 30, frameOrigins: ["https://portal.example.com"] };
+    const twoMinutesAgo = Date.now() - 2 * 60 * 1000;
+    const old = await sealOciSession(custom, { secret: SECRET, idleSeconds: 30 * 60, now: twoMinutesAgo });
+    const res = await proxy(request("/cart", { "shop.oci": old }));
+    expect(res.headers.get("content-security-policy")).toContain("https://portal.example.com");
+    const refreshed = setCookie(res, "shop.oci");
+    expect(refreshed).toMatch(/Max-Age=1800/);
+    const opened = await openOciSession(refreshed!.split(";")[0]!.split("=")[1], { secret: SECRET });
+    if (opened.status !== "valid") throw new Error(opened.status);
+    expect(opened.expiresAt).toBeLessThan(Date.now() + 30 * 60 * 1000 + 5000);
+  });
+});
+
 describe("frame sources", () => {
   it("take only a plain origin from the hook URL", async () => {
     const { frameSourcesFor } = await import("@/lib/oci/punchout-cookie");
@@ -86,6 +101,11 @@ describe("frame sources", () => {
     expect(frameSourcesFor("SAPEVENT:POST")).toEqual([]);
     expect(frameSourcesFor("https://x%3Bsandbox/")).toEqual([]);
     expect(frameSourcesFor("https://a*b.example/")).toEqual([]);
+  });
+
+  it("add the customer's framing origins (plain origins only) to the hook's", async () => {
+    const { frameSourcesFor } = await import("@/lib/oci/punchout-cookie");
+    expect(frameSourcesFor("https://srm.example.com/hook", ["https://portal.example.com", "https://x;script-src *", "https://srm.example.com"])).toEqual(["https://srm.example.com", "https://portal.example.com"]);
   });
 
   it("maps catalog query strings onto one cached path and redirects signed-out visitors of account pages", async () => {

@@ -2,17 +2,21 @@ import "server-only";
 import { AuthError } from "next-auth";
 import { eq } from "drizzle-orm";
 import { products } from "@/db/schema";
-import { findUserByLogin, verifyCredentials } from "@/lib/auth/credentials";
 import { mintGrant } from "@/lib/auth/grants";
 import { appSecret } from "@/lib/auth/secret";
-import { signInWithPassword } from "@/lib/auth/sign-in";
+import { signInWithGrant } from "@/lib/auth/sign-in";
 import { getViewer } from "@/lib/auth/viewer";
 import { getDb } from "@/lib/db/client";
 import { clientIp } from "@/lib/http/client-ip";
 import { parseUrlEncoded, readBodyLimited } from "@/lib/http/form-body";
 import { SWITCH_SECONDS } from "../config";
-import { escapeHtml, ociHtmlResponse, ociPage, ociRedirect } from "../html";
-import { parseOciCall, type OciCall } from "../inbound-call";
+import { authenticateOciCall, type OciCaller } from "../entry-auth";
+import { callCharset, entryHookVerdict, shopOrigin } from "../entry-rules";
+import { answerOciFunction } from "../function-answers";
+import { escapeHtml, ociHtmlResponse, ociJsonResponse, ociPage, ociRedirect } from "../html";
+import { parseOciCall, type OciCall, type OciFunctionName } from "../inbound-call";
+import type { OciProfile } from "../profile";
+import { ociProfileOf } from "../profile-store";
 import { frameSourcesFor } from "../punchout-cookie";
 import { endPunchout, startPunchout } from "../punchout-session";
 import { sealOciPendingSwitch, sealOciSession } from "../session-token";
@@ -43,10 +47,10 @@ async function callEntries(request: Request): Promise<[string, string][] | "too_
  * A failed call ends an earlier punchout of this browser (no stale hook URL may survive it) but never
  * signs an ordinary web session out, and it opens nothing.
  */
-async function refuse(status: number, title: string, intro: string, options: { items?: string[]; hookUrl?: string | null; retryAfter?: number } = {}) {
+async function refuse(status: number, title: string, intro: string, options: { items?: string[]; hookUrl?: string | null; frames?: string[]; retryAfter?: number } = {}) {
   await endPunchout(await nextCookieJar(), "cancelled");
   const headers: Record<string, string> = options.retryAfter ? { "Retry-After": String(Math.max(1, Math.ceil(options.retryAfter))) } : {};
-  return ociHtmlResponse(status, ociPage({ title, intro, items: options.items }), frameSourcesFor(options.hookUrl ?? null), headers);
+  return ociHtmlResponse(status, ociPage({ title, intro, items: options.items }), options.frames ?? frameSourcesFor(options.hookUrl ?? null), headers);
 }
 
 type Refusal = { status: number; title: string; intro: string };
@@ -81,84 +85,126 @@ function infoPage() {
 
 /**
  * The browser is signed in to the web shop as someone else: nothing switches silently. The call's
- * credentials are checked, then the buyer confirms on a same-origin form; the confirmation carries a
- * sealed, five-minute, single-use grant instead of the password.
+ * credentials were checked; the buyer confirms on a same-origin form, which carries a sealed,
+ * five-minute, single-use grant instead of the password.
  */
-async function confirmSwitch(request: Request, call: OciCall, current: { userId: number; name: string; email: string }) {
-  const result = await verifyCredentials({ username: call.username, password: call.password }, clientIp(request.headers));
-  if (!result.ok) {
-    const failure = SIGNIN_FAILURES[result.reason === "invalid" ? "credentials" : result.reason]!;
-    return refuse(failure.status, failure.title, failure.intro, { hookUrl: call.hookUrl, retryAfter: result.reason === "throttled" || result.reason === "busy" ? result.retryAfterSeconds : undefined });
-  }
-  const userId = Number(result.user.id);
-  const grant = await mintGrant(userId, "oci-switch", SWITCH_SECONDS);
+async function confirmSwitch(call: OciCall, user: OciCaller, current: { userId: number; name: string; email: string }, frames: string[]) {
+  const grant = await mintGrant(user.id, "oci-switch", SWITCH_SECONDS);
   const pending = await sealOciPendingSwitch(
-    { userId, fromUserId: current.userId, grant, hookUrl: call.hookUrl, target: call.target, echoFields: call.echoFields, charset: call.charset, next: await destination(call) },
+    { userId: user.id, fromUserId: current.userId, grant, hookUrl: call.hookUrl, target: call.target, echoFields: call.echoFields, charset: call.charset, next: await destination(call) },
     { secret: appSecret(), idleSeconds: SWITCH_SECONDS },
   );
-  const other = `${result.user.name} (${result.user.email})`;
+  const other = `${user.name} (${user.email})`;
   return ociHtmlResponse(
     200,
     ociPage({
       title: "Switch account for this punchout?",
       intro: `You are signed in as ${current.name} (${current.email}). Continue as ${other} for this punchout?`,
       body: `<p class="note">Your procurement system opened the shop for ${escapeHtml(other)}. Continuing signs you out of ${escapeHtml(current.name)} in this browser; that account's cart is kept.</p>
-<form method="post" action="/oci/switch"><input type="hidden" name="pending" value="${escapeHtml(pending)}"><button type="submit" class="btn">Continue as ${escapeHtml(result.user.name)}</button><a class="link" href="/">Stay signed in as ${escapeHtml(current.name)}</a></form>`,
+<form method="post" action="/oci/switch"><input type="hidden" name="pending" value="${escapeHtml(pending)}"><button type="submit" class="btn">Continue as ${escapeHtml(user.name)}</button><a class="link" href="/">Stay signed in as ${escapeHtml(current.name)}</a></form>`,
     }),
-    frameSourcesFor(call.hookUrl),
+    frames,
   );
 }
 
+/** Functions answered on the very URL called, without a shopping session (no web session either). */
+const IMMEDIATE = new Set<OciFunctionName>(["VALIDATE", "BACKGROUND_SEARCH", "QUANTITYCHECK"]);
+
+/** QUANTITYCHECK is read by a program: its refusals are JSON too. */
+function wantsJson(entries: [string, string][]): boolean {
+  return entries.some(([k, v]) => k.toLowerCase() === "function" && v.trim().toUpperCase() === "QUANTITYCHECK");
+}
+
+/** A session that would not fit its cookie is refused before anything is opened (sealed with an all-zero sid of a real one's length). */
+async function fitsCookie(call: OciCall, profile: OciProfile): Promise<boolean> {
+  const probe = await sealOciSession(
+    {
+      sid: "00000000-0000-4000-8000-000000000000",
+      userId: 0,
+      customerId: 0,
+      hookUrl: call.hookUrl,
+      target: call.target,
+      echoFields: call.echoFields,
+      charset: call.charset,
+      startedAt: Date.now(),
+      ...(profile.idleMinutes ? { idleMinutes: profile.idleMinutes } : {}),
+      ...(profile.frameOrigins.length ? { frameOrigins: profile.frameOrigins } : {}),
+    },
+    { secret: appSecret(), idleSeconds: 60 },
+  );
+  return probe.length <= MAX_COOKIE_TOKEN;
+}
+
 /**
- * The punchout call. Parses and validates it, signs in through the same Auth.js credentials
- * provider as /login, opens a fresh punchout session (replacing any earlier one) in an encrypted
- * cookie, and answers 303 to a relative address so the credentials leave the address bar.
+ * The punchout call. Parses it; checks the credentials once (one password hash, or the tester's
+ * single-use credential), counted by the sign-in throttle; only then applies the customer's OCI
+ * profile (allowed hooks, charset, framing, idle lifetime), so a refusal tells a stranger nothing
+ * and nothing is opened for a refused call. VALIDATE, BACKGROUND_SEARCH and QUANTITYCHECK are
+ * answered at once without a web session. Otherwise the buyer is signed in (through the grant
+ * provider: no second hash), a fresh punchout session opens (replacing any earlier one) in an
+ * encrypted cookie, and the answer is a 303 to a relative address so the credentials leave the
+ * address bar.
  */
 export async function handleOciCall(request: Request): Promise<Response> {
   const entries = await callEntries(request);
   if (entries === "too_large") return refuse(413, "Punchout call too large", "The call into the shop carries more data than a catalog call can. Check the parameters configured in the procurement system.");
   // A bare visit (a bookmark, a crawler) gets an explanation and changes nothing.
   if (entries.length === 0) return infoPage();
+  const json = wantsJson(entries);
   const parsed = parseOciCall(entries);
   if (!parsed.ok) {
+    if (json) return ociJsonResponse(400, { ERROR: parsed.problems.map((p) => `${p.field}: ${p.message}`).join(" ") });
     const hook = entries.find(([k]) => k.toLowerCase() === "hook_url")?.[1] ?? null;
     return refuse(400, "The punchout call is incomplete", "Please ask your procurement administrator to fix the catalog call:", { items: parsed.problems.map((p) => `${p.field}: ${p.message}`), hookUrl: hook });
   }
-  const call = parsed.call;
-  if (call.fn && call.fn.name !== "DETAIL" && call.fn.name !== "SOURCING") {
-    return refuse(400, "OCI function not supported", `This shop supports normal punchout sessions and the OCI functions DETAIL and SOURCING; ${call.fn.name} is not available. Remove FUNCTION from the call.`, { hookUrl: call.hookUrl });
+  const parsedCall = parsed.call;
+
+  const auth = await authenticateOciCall(parsedCall, clientIp(request.headers));
+  if (!auth.ok) {
+    const failure = SIGNIN_FAILURES[auth.reason]!;
+    const retryAfter = auth.reason === "throttled" || auth.reason === "busy" ? auth.retryAfterSeconds : undefined;
+    if (json) return ociJsonResponse(failure.status, { ERROR: failure.intro });
+    return refuse(failure.status, failure.title, failure.intro, { hookUrl: parsedCall.hookUrl, retryAfter });
+  }
+  const { user, testCall } = auth;
+
+  // From here on the caller is known: the customer's profile decides what the call may do.
+  const { profile } = await ociProfileOf(user.customerId);
+  const verdict = entryHookVerdict(profile, parsedCall.hookUrl, { testCall, ownOrigin: shopOrigin(request.url, process.env.AUTH_URL) });
+  const frames = frameSourcesFor(parsedCall.hookUrl, profile.frameOrigins);
+  if (!verdict.ok) {
+    const intro = "The return address (hook_url) in the catalog call is not one agreed for this customer, so the catalog does not open. Ask your procurement administrator to check the catalog call, or your supplier contact to add the address. The rule:";
+    if (json) return ociJsonResponse(400, { ERROR: verdict.rule });
+    return refuse(400, "This return address is not allowed", intro, { items: [verdict.rule], frames: frameSourcesFor(null, profile.frameOrigins) });
+  }
+  const call: OciCall = { ...parsedCall, charset: callCharset(parsedCall, profile) };
+
+  if (call.fn && IMMEDIATE.has(call.fn.name)) {
+    const answer = await answerOciFunction(user.customerId, call, profile);
+    if (answer.kind === "json") return ociJsonResponse(answer.status, answer.data);
+    return ociHtmlResponse(answer.status, answer.html, frames, {}, { scriptHash: answer.scriptHash, charset: answer.charset });
   }
 
-  // Checked before anything is signed in or opened: a session that would not fit its cookie is
-  // refused up front (sealed with an all-zero sid of a real one's length).
-  const probe = await sealOciSession(
-    { sid: "00000000-0000-4000-8000-000000000000", userId: 0, customerId: 0, hookUrl: call.hookUrl, target: call.target, echoFields: call.echoFields, charset: call.charset, startedAt: Date.now() },
-    { secret: appSecret(), idleSeconds: 60 },
-  );
-  if (probe.length > MAX_COOKIE_TOKEN) {
+  if (!(await fitsCookie(call, profile))) {
     return refuse(400, "The punchout call is too long", "The hook URL and ~ fields together are too long to keep for the session. Shorten the hook URL or remove unneeded ~ fields.", { hookUrl: call.hookUrl });
   }
 
   const viewer = await getViewer();
-  if (viewer) {
-    const target = await findUserByLogin(call.username);
-    if (!target || target.id !== viewer.userId) return confirmSwitch(request, call, viewer);
-  }
+  if (viewer && viewer.userId !== user.id) return confirmSwitch(call, user, viewer, frames);
 
   const jar = await nextCookieJar();
-  let user: Awaited<ReturnType<typeof signInWithPassword>>;
   try {
-    user = await signInWithPassword(call.username, call.password);
+    // The credentials were checked above; a grant redeemed at once signs the same user in without
+    // hashing the password a second time.
+    await signInWithGrant(await mintGrant(user.id, "oci-switch", 60), "oci-switch");
   } catch (error) {
-    // Anything but a refused credential (the database being down, say) is not the buyer's fault.
     if (!(error instanceof AuthError) || error.type !== "CredentialsSignin") throw error;
-    const code = (error as { code?: string }).code ?? "credentials";
-    const failure = SIGNIN_FAILURES[code] ?? SIGNIN_FAILURES.credentials!;
-    return refuse(failure.status, failure.title, failure.intro, { hookUrl: call.hookUrl, retryAfter: (error as { retryAfterSeconds?: number }).retryAfterSeconds ?? (failure.status === 429 ? 900 : undefined) });
+    const failure = SIGNIN_FAILURES.credentials!;
+    return refuse(failure.status, failure.title, failure.intro, { hookUrl: call.hookUrl });
   }
 
   // A new call always starts afresh: whatever punchout this browser had ends here.
   await endPunchout(jar, "replaced");
-  const { handoff } = await startPunchout(jar, { id: user.id, customerId: user.customerId }, call);
+  const { handoff } = await startPunchout(jar, { id: user.id, customerId: user.customerId }, call, profile);
   return ociRedirect(`/oci/start?${new URLSearchParams({ h: handoff, next: await destination(call) })}`);
 }

@@ -23,7 +23,8 @@ export async function handleOciStart(request: Request): Promise<Response> {
   const token = url.searchParams.get("h") ?? undefined;
   const [state, opened] = await Promise.all([getOciState(), openOciHandoff(token, { secret: appSecret() })]);
   const handoff = opened.status === "valid" ? opened.handoff : null;
-  const frames = frameSourcesFor(handoff?.session.hookUrl ?? (state.state === "active" ? state.session.hookUrl : null));
+  const framing = handoff?.session ?? (state.state === "active" ? state.session : null);
+  const frames = frameSourcesFor(framing?.hookUrl ?? null, framing?.frameOrigins);
 
   if (state.state === "active") {
     if (handoff?.session.sid === state.session.sid) await retireHandoff(state.session, handoff.grant);
