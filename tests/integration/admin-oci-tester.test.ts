@@ -8,6 +8,8 @@ import { saveOciProfile } from "@/lib/admin/oci-profiles";
 import { redeemGrant } from "@/lib/auth/grants";
 import { encodeFormBody } from "@/lib/oci/form-body";
 import { DEFAULT_PROFILE } from "@/lib/oci/profile";
+import { NextRequest } from "next/server";
+import { POST as hookRoute } from "@/app/oci-tester/hook/[runId]/route";
 import { makeWorld } from "../support/fixtures";
 
 const origins = { shop: "http://localhost:3000", punchout: "http://127.0.0.1:3000" };
@@ -176,5 +178,25 @@ describe("the punchout tester", () => {
     const run = await getTestRun(w.adminViewer, runId);
     expect(run!.checks!.ok).toBe(false);
     expect(run!.checks!.fields.map((f) => f.ok)).toEqual([true, false, true, false]);
+  });
+
+  it("the hook route answers 303 to the run page (frameable by the shop), then 409; 404 for a wrong key", async () => {
+    const w = await makeWorld();
+    const started = await startTestRun(w.adminViewer, { userId: w.buyer.id, options: options() }, origins);
+    if (!started.ok) throw new Error(started.message);
+    const { url, runId } = hookOf(started.call);
+    const post = (href: string) =>
+      hookRoute(new NextRequest(href, { method: "POST", body: Buffer.from(encodeFormBody(basket, "utf-8")), headers: { "content-type": "application/x-www-form-urlencoded", origin: "http://127.0.0.1:3000" } }), { params: Promise.resolve({ runId }) });
+    const wrong = new URL(url);
+    wrong.searchParams.set("key", "nope");
+    expect((await post(wrong.toString())).status).toBe(404);
+    const first = await post(url.toString());
+    expect(first.status).toBe(303);
+    expect(first.headers.get("location")).toBe(`/admin/oci-tester/runs/${runId}`);
+    expect(first.headers.get("content-security-policy")).toBe("frame-ancestors 'self'");
+    expect(first.headers.get("cache-control")).toBe("no-store");
+    const second = await post(url.toString());
+    expect(second.status).toBe(409);
+    expect((await getTestRun(w.adminViewer, runId))!.fields).toEqual(basket);
   });
 });
