@@ -94,7 +94,7 @@ export async function startTestRun(viewer: Viewer | null, input: { userId: numbe
   const token = await mintGrant(user.id, "oci-test", CREDENTIAL_SECONDS);
   const hookUrl = new URL(`/oci-tester/hook/${id}`, origins.shop);
   hookUrl.searchParams.set("key", key);
-  const call = buildTestCall(input.options, { punchoutOrigin: origins.punchout, username: user.email, password: `${TEST_PASSWORD_PREFIX}${token}`, hookUrl: hookUrl.toString() }, id);
+  const call = buildTestCall(input.options, { punchoutOrigin: origins.punchout, username: user.email, password: `${TEST_PASSWORD_PREFIX}${token}`, hookUrl: hookUrl.toString() });
   return { ok: true, id, call, window: input.options.window };
 }
 

@@ -23,7 +23,7 @@ function options(overrides: Record<string, string> = {}) {
 
 describe("the tester's punchout call", () => {
   it("posts the credentials, the hook and the echo fields to /ocihome, in lower case by default", () => {
-    const call = buildTestCall(options(), credentials, "run-1");
+    const call = buildTestCall(options(), credentials);
     expect(call.action).toBe("http://127.0.0.1:3000/ocihome");
     expect(call.method).toBe("post");
     expect(call.acceptCharset).toBeNull();
@@ -42,7 +42,7 @@ describe("the tester's punchout call", () => {
   });
 
   it("upper-cases the parameter names, keeps the ~ fields as typed and names the charset", () => {
-    const call = buildTestCall(options({ paramCase: "upper", charset: "iso-8859-1", method: "GET", echo: "~okcode=ADDI\n~Target=_parent" }), credentials, "run-1");
+    const call = buildTestCall(options({ paramCase: "upper", charset: "iso-8859-1", method: "GET", echo: "~okcode=ADDI\n~Target=_parent" }), credentials);
     expect(call.method).toBe("get");
     expect(call.acceptCharset).toBe("ISO-8859-1");
     expect(call.fields.map(([n]) => n)).toEqual(["USERNAME", "PASSWORD", "HOOK_URL", "HTTP_CONTENT_CHARSET", "~okcode", "~Target"]);
@@ -51,26 +51,26 @@ describe("the tester's punchout call", () => {
   });
 
   it("sends a utf-8 charset explicitly when chosen, nothing for the profile's default", () => {
-    expect(buildTestCall(options({ charset: "utf-8" }), credentials, "r").fields).toContainEqual(["http_content_charset", "utf-8"]);
-    expect(buildTestCall(options({ charset: "default" }), credentials, "r").fields.some(([n]) => n.toLowerCase() === "http_content_charset")).toBe(false);
+    expect(buildTestCall(options({ charset: "utf-8" }), credentials).fields).toContainEqual(["http_content_charset", "utf-8"]);
+    expect(buildTestCall(options({ charset: "default" }), credentials).fields.some(([n]) => n.toLowerCase() === "http_content_charset")).toBe(false);
   });
 
   it("adds the OCI function with its companions", () => {
-    const validate = buildTestCall(options({ fn: "VALIDATE", productId: "42", quantity: "5" }), credentials, "r");
+    const validate = buildTestCall(options({ fn: "VALIDATE", productId: "42", quantity: "5" }), credentials);
     expect(validate.fields.slice(3, 6)).toEqual([["function", "VALIDATE"], ["productid", "42"], ["quantity", "5"]]);
     const parsed = parseOciCall(validate.fields);
     expect(parsed.ok && parsed.call.fn).toEqual({ name: "VALIDATE", productId: "42", quantity: "5" });
-    const search = buildTestCall(options({ fn: "BACKGROUND_SEARCH", searchString: "Schraube M8", paramCase: "upper" }), credentials, "r");
+    const search = buildTestCall(options({ fn: "BACKGROUND_SEARCH", searchString: "Schraube M8", paramCase: "upper" }), credentials);
     expect(search.fields).toContainEqual(["FUNCTION", "BACKGROUND_SEARCH"]);
     expect(search.fields).toContainEqual(["SEARCHSTRING", "Schraube M8"]);
-    expect(buildTestCall(options({ fn: "DETAIL", productId: "7" }), credentials, "r").fields).toContainEqual(["productid", "7"]);
-    expect(buildTestCall(options({ fn: "SOURCING", searchString: "Hammer" }), credentials, "r").fields).toContainEqual(["searchstring", "Hammer"]);
+    expect(buildTestCall(options({ fn: "DETAIL", productId: "7" }), credentials).fields).toContainEqual(["productid", "7"]);
+    expect(buildTestCall(options({ fn: "SOURCING", searchString: "Hammer" }), credentials).fields).toContainEqual(["searchstring", "Hammer"]);
   });
 
   it("targets the window the operator chose", () => {
-    expect(buildTestCall(options({ window: "iframe" }), credentials, "abc").target).toBe("oci-punchout-abc");
-    expect(buildTestCall(options({ window: "popup" }), credentials, "abc").target).toBe("oci-punchout-abc");
-    expect(buildTestCall(options({ window: "same" }), credentials, "abc").target).toBe("_top");
+    expect(buildTestCall(options({ window: "iframe" }), credentials).target).toBe("oci-tester-frame");
+    expect(buildTestCall(options({ window: "popup" }), credentials).target).toBe("oci-tester-popup");
+    expect(buildTestCall(options({ window: "same" }), credentials).target).toBe("_top");
   });
 
   it("refuses incomplete functions and bad ~ fields with a message per field", () => {

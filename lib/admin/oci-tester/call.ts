@@ -94,10 +94,10 @@ export type TestCall = {
   fields: [string, string][];
 };
 
-/** The name of the popup or iframe a run's punchout opens in. */
-export const punchoutFrameName = (runId: string) => `oci-punchout-${runId}`;
+/** The names of the popup and the iframe the punchout opens in (the popup is opened before the run exists). */
+export const PUNCHOUT_WINDOW_NAMES = { popup: "oci-tester-popup", iframe: "oci-tester-frame" } as const;
 
-export function buildTestCall(options: TesterOptions, call: { punchoutOrigin: string; username: string; password: string; hookUrl: string }, runId: string): TestCall {
+export function buildTestCall(options: TesterOptions, call: { punchoutOrigin: string; username: string; password: string; hookUrl: string }): TestCall {
   const name = (n: string) => (options.paramCase === "upper" ? n.toUpperCase() : n.toLowerCase());
   const fields: [string, string][] = [
     [name("username"), call.username],
@@ -116,7 +116,7 @@ export function buildTestCall(options: TesterOptions, call: { punchoutOrigin: st
     action: new URL("/ocihome", call.punchoutOrigin).toString(),
     method: options.method === "GET" ? "get" : "post",
     acceptCharset: options.charset === "iso-8859-1" ? "ISO-8859-1" : null,
-    target: options.window === "same" ? "_top" : punchoutFrameName(runId),
+    target: options.window === "same" ? "_top" : PUNCHOUT_WINDOW_NAMES[options.window],
     fields,
   };
 }
