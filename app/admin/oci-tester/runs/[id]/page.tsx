@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { AdminHeading } from "@/components/admin/admin-heading";
+import { RunPoller } from "@/components/admin/oci-tester/run-poller";
 import { basketTotalText, OciFieldTable, OciLineTable } from "@/components/admin/oci-check-tables";
 import { requireAdmin } from "@/lib/admin/guard";
 import { getTestRun } from "@/lib/admin/oci-tester";
@@ -10,7 +11,7 @@ import { formatDate } from "@/lib/orders/labels";
 
 export const metadata: Metadata = { title: "Punchout test run" };
 
-// While the punchout runs, the page looks again by itself every few seconds.
+// While the punchout runs, the page looks again every few seconds.
 const REFRESH_SECONDS = 5;
 
 export default async function TestRunPage({ params }: { params: Promise<{ id: string }> }) {
@@ -36,8 +37,8 @@ export default async function TestRunPage({ params }: { params: Promise<{ id: st
       </dl>
       {run.status === "started" || !run.checks ? (
         <section aria-labelledby="waiting-heading" className="card space-y-2 p-4">
-          <meta httpEquiv="refresh" content={String(REFRESH_SECONDS)} />
-          <h2 id="waiting-heading" className="text-lg font-semibold" role="status">Waiting for the basket…</h2>
+          <RunPoller seconds={REFRESH_SECONDS} />
+          <h2 id="waiting-heading" className="text-lg font-semibold">Waiting for the basket…</h2>
           <p className="text-slate-700">Shop in the punchout and press &ldquo;Return to Procurement System&rdquo;. This page looks again every {REFRESH_SECONDS} seconds.</p>
           <a className="btn-secondary inline-block" href={href}>Reload</a>
         </section>
