@@ -1,5 +1,6 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { z } from "zod";
 import { formValues, refusedState, type AdminFormState } from "@/lib/admin/form";
@@ -42,5 +43,7 @@ export async function startTestRunAction(_prev: TesterFormState, form: FormData)
   const punchout = punchoutOrigin(shop, process.env.OCI_TESTER_PUNCHOUT_URL).origin;
   const result = await startTestRun(await getViewer(), { userId: userId.data, options: options.data }, { shop, punchout });
   if (!result.ok) return refusedState(result, values);
+  // The list below the form shows the new run (waiting) at once.
+  revalidatePath("/admin/oci-tester");
   return { values, saved: "Test run started: the punchout opens now.", launch: result };
 }
