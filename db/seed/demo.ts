@@ -3,12 +3,14 @@ import {
   categories,
   customerPrices,
   customers,
+  ociProfiles,
   priceListPrices,
   priceLists,
   products,
   users,
 } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
+import { DEFAULT_PROFILE, type OciProfile } from "@/lib/oci/profile";
 import type { Db, Tx } from "@/lib/db/client";
 import { DEMO_ANCHORS } from "./anchors";
 import { generateCatalog } from "./catalog";
@@ -23,7 +25,7 @@ const CHUNK = 1000;
 
 export const DEMO_CUSTOMERS = {
   industry: { kind: "b2b", debtorNumber: "10001", name: "Müller Maschinenbau GmbH", priceList: "B2B-A", ociVendorNumber: "4711" },
-  installer: { kind: "b2b", debtorNumber: "10002", name: "Van Dijk Installatietechniek B.V.", priceList: "B2B-B", ociVendorNumber: null },
+  installer: { kind: "b2b", debtorNumber: "10002", name: "Van Dijk Installatietechniek B.V.", priceList: "B2B-B", ociVendorNumber: "V-2002" },
   consumer: { kind: "consumer", debtorNumber: null, name: "Sabine Schröder", priceList: null, ociVendorNumber: null },
   shop: { kind: "consumer", debtorNumber: null, name: "Shop administration", priceList: null, ociVendorNumber: null },
 } as const;
@@ -208,6 +210,18 @@ async function seedInto(tx: Tx, productCount: number, hashedUsers: Awaited<Retur
   for (const key of Object.keys(DEMO_CUSTOMERS) as CustomerKey[]) {
     customerId.set(key, customerRows.find((r) => r.name === DEMO_CUSTOMERS[key].name)!.id);
   }
+
+  // Van Dijk's procurement system wants its own codes: an operator sees what a mapped OCI profile
+  // does (Müller keeps the defaults). Fasteners and everything below them are FAST.
+  const vanDijk: OciProfile = {
+    ...DEFAULT_PROFILE,
+    vendorNumber: DEMO_CUSTOMERS.installer.ociVendorNumber,
+    unitCodes: { C62: "PCE", PR: "PAA" },
+    matgroup: { source: "category", codes: categoryIds.has("fasteners") ? { [String(categoryIds.get("fasteners"))]: "FAST" } : {} },
+    custFields: [{ kind: "attribute", attribute: "manufacturer" }, { kind: "none" }, { kind: "none" }, { kind: "none" }, { kind: "none" }],
+    allowedHooks: ["http://127.0.0.1:", "http://localhost:"],
+  };
+  await tx.insert(ociProfiles).values({ customerId: customerId.get("installer")!, profile: vanDijk });
 
   // Customer-specific prices for Müller Maschinenbau: the Dutch anchor plus a few generated articles.
   const special: (typeof customerPrices.$inferInsert)[] = [];

@@ -5,6 +5,7 @@ import { DEMO_PASSWORD, DEMO_USERS, seedDemoDataIfEmpty } from "@/db/seed/demo";
 import { categories, customerPrices, customers, priceListPrices, priceLists, products, users } from "@/db/schema";
 import { verifyPassword } from "@/lib/auth/password";
 import { getDb } from "@/lib/db/client";
+import { ociProfileOf } from "@/lib/oci/profile-store";
 
 const count = async (table: typeof products | typeof categories | typeof users | typeof customers | typeof priceLists) => {
   const db = await getDb();
@@ -45,7 +46,13 @@ describe("demo seed", () => {
     const [muller] = await db.select().from(customers).where(eq(customers.debtorNumber, "10001"));
     expect(muller).toMatchObject({ kind: "b2b", name: "Müller Maschinenbau GmbH", priceListId: listA!.id, ociVendorNumber: "4711" });
     const [vanDijk] = await db.select().from(customers).where(eq(customers.debtorNumber, "10002"));
-    expect(vanDijk).toMatchObject({ kind: "b2b", ociVendorNumber: null });
+    expect(vanDijk).toMatchObject({ kind: "b2b", ociVendorNumber: "V-2002" });
+    // Van Dijk's demo OCI profile maps units and material groups; Müller keeps the defaults.
+    const vanDijkProfile = (await ociProfileOf(vanDijk!.id)).profile;
+    expect(vanDijkProfile).toMatchObject({ vendorNumber: "V-2002", unitCodes: { C62: "PCE", PR: "PAA" }, allowedHooks: ["http://127.0.0.1:", "http://localhost:"] });
+    const [fasteners] = await db.select().from(categories).where(eq(categories.slug, "fasteners"));
+    expect(vanDijkProfile.matgroup).toEqual({ source: "category", codes: { [String(fasteners!.id)]: "FAST" } });
+    expect((await ociProfileOf(muller!.id)).version).toBe(0);
 
     const [dutch] = await db.select().from(products).where(eq(products.sku, DEMO_ANCHORS.dutch.sku));
     const special = await db
