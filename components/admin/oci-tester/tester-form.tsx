@@ -31,7 +31,7 @@ function Text({ name, label, value, error, hint }: { name: string; label: string
     <div>
       <label htmlFor={name} className="label">{label}</label>
       <input id={name} name={name} className="input" defaultValue={value} aria-invalid={Boolean(error)} aria-describedby={`${name}-error`} />
-      <p id={`${name}-error`} className="field-error">{error ?? hint}</p>
+      <p id={`${name}-error`} className={error ? "field-error" : "mt-1 text-xs text-slate-700"}>{error ?? hint}</p>
     </div>
   );
 }
