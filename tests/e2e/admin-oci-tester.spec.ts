@@ -111,6 +111,18 @@ test("iframe: a cross-site punchout on the tester page (GET, upper case, ISO-885
   await expect(waiting.getByTestId("received-verdict")).toHaveText("all fields ok");
 });
 
+test("popup: the punchout opens in its own window and the basket lands on the run page there", async ({ page, baseURL }) => {
+  const shop = punchoutOrigin(baseURL!);
+  await openTester(page);
+  await page.getByRole("radio", { name: "Popup" }).check();
+  const [popup] = await Promise.all([page.waitForEvent("popup"), page.getByRole("button", { name: "Start punchout" }).click()]);
+  await popup.waitForURL(`${shop}/`);
+  await shopAndReturn(popup, (path) => popup.goto(`${shop}${path}`));
+  await expectAllChecksOk(popup, "utf-8");
+  // The tester stays where it was.
+  expect(page.url()).toBe(`${baseURL}/admin/oci-tester`);
+});
+
 test("the hook takes one delivery: a replay of the run's hook is refused", async ({ page, request, baseURL }) => {
   await openTester(page);
   await page.getByRole("radio", { name: "Iframe on this page" }).check();
