@@ -11,6 +11,7 @@ export const ADMIN_SECTIONS = [
   { href: "/admin/customers", label: "Customers" },
   { href: "/admin/orders", label: "Orders" },
   { href: "/admin/import", label: "Import/Export" },
+  { href: "/admin/oci-tester", label: "Punchout tester" },
   { href: "/admin/audit", label: "Audit log" },
 ] as const;
 
