@@ -5,6 +5,7 @@ import { customers, ociTestRuns, users } from "@/db/schema";
 import { mintGrant } from "@/lib/auth/grants";
 import type { Viewer } from "@/lib/auth/session-viewer";
 import { getDb } from "@/lib/db/client";
+import { TEST_PASSWORD_PREFIX, TESTER_HOOK_PATH } from "@/lib/oci/entry-rules";
 import { checkOciFields, type OutboundCheck } from "@/lib/oci/outbound-checks";
 import { ociProfileOf } from "@/lib/oci/profile-store";
 import { normalizeCharset, type OciCharset } from "@/lib/oci/text-rules";
@@ -23,8 +24,6 @@ import { invalid, NOT_FOUND, type WriteResult } from "./result";
 export const KEPT_RUNS = 20;
 /** The test credential's lifetime: long enough to open the punchout, not to keep. */
 const CREDENTIAL_SECONDS = 300;
-/** What the entry recognises as a tester credential instead of a password. */
-export const TEST_PASSWORD_PREFIX = "ocitest_";
 /** The pick list of users: more would make an unusable select; the operator narrows by customer. */
 const MAX_USERS = 500;
 
@@ -92,7 +91,7 @@ export async function startTestRun(viewer: Viewer | null, input: { userId: numbe
 
   // Minted last: a run that failed to save leaves no usable credential behind.
   const token = await mintGrant(user.id, "oci-test", CREDENTIAL_SECONDS);
-  const hookUrl = new URL(`/oci-tester/hook/${id}`, origins.shop);
+  const hookUrl = new URL(`${TESTER_HOOK_PATH}${id}`, origins.shop);
   hookUrl.searchParams.set("key", key);
   const call = buildTestCall(input.options, { punchoutOrigin: origins.punchout, username: user.email, password: `${TEST_PASSWORD_PREFIX}${token}`, hookUrl: hookUrl.toString() });
   return { ok: true, id, call, window: input.options.window };
