@@ -63,7 +63,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       id: "grant",
       credentials: { token: {}, purpose: {} },
       async authorize(credentials) {
-        const purposes = String(credentials.purpose ?? "").split(",") as GrantPurpose[];
+        // The purposes come with the request, so this endpoint can be called directly: a tester's
+        // credential ("oci-test") is redeemed by the punchout entry alone, never here.
+        const purposes = (String(credentials.purpose ?? "").split(",") as GrantPurpose[]).filter((p) => p !== "oci-test");
         const user = await redeemGrant(credentials.token, purposes);
         if (!user) throw new CredentialsSignin();
         return user;

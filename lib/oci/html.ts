@@ -59,6 +59,11 @@ export function contentPolicy(frameSources: string[], scriptHash: string | null 
   return `default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; base-uri 'none'; script-src ${scriptHash ? `'${scriptHash}'` : "'none'"}; ${framing}`;
 }
 
+/** Text that survives being written as Latin-1: everything above U+00FF as `&#N;`. */
+export function latin1Safe(html: string): string {
+  return html.replace(/[^\u0000-\u00ff]/gu, (c) => `&#${c.codePointAt(0)};`);
+}
+
 export function ociHtmlResponse(
   status: number,
   html: string,
@@ -67,9 +72,11 @@ export function ociHtmlResponse(
   options: { scriptHash?: string | null; charset?: OciCharset } = {},
 ) {
   const charset = options.charset ?? "utf-8";
-  // A Latin-1 page (the caller's http_content_charset) goes out as Latin-1 bytes; its text was
-  // already reduced to Latin-1 by the encoder, the page's own text is ASCII.
-  const body = charset === "iso-8859-1" ? new Uint8Array(Buffer.from(html, "latin1")) : html;
+  // A Latin-1 page (the caller's http_content_charset) goes out as Latin-1 bytes. A character above
+  // U+00FF (from the call: ~ fields, the search string, the hook URL) becomes a character reference:
+  // written as Latin-1 it would keep only its low byte, and "ļ" (U+013C) would turn into "<" after
+  // the escaping ran.
+  const body = charset === "iso-8859-1" ? new Uint8Array(Buffer.from(latin1Safe(html), "latin1")) : html;
   return new Response(body, {
     status,
     headers: {
