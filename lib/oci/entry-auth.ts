@@ -40,9 +40,10 @@ async function authenticateTestCall(username: string, token: string, ip: string 
   const keys = loginThrottleKeys(loginUserKey(user?.id ?? null, username), ip);
   const attempt = await countAttempt(keys);
   if (!attempt.allowed) return { ok: false, reason: "throttled", retryAfterSeconds: attempt.retryAfterSeconds };
-  if (!user) return { ok: false, reason: "credentials" };
+  // Redeemed whether or not the user exists: the same work either way, so the answer's timing does
+  // not tell a stranger which user names are real.
   const granted = await redeemGrant(token, ["oci-test"]);
-  if (!granted || Number(granted.id) !== user.id) return { ok: false, reason: "credentials" };
+  if (!user || !granted || Number(granted.id) !== user.id) return { ok: false, reason: "credentials" };
   await forgetAttempt(keys);
   if (!user.active || !user.customerActive) return { ok: false, reason: "disabled" };
   return { ok: true, user: { id: user.id, customerId: user.customerId, email: user.email, name: user.name }, testCall: true };
