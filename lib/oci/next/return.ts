@@ -65,10 +65,13 @@ export async function handleReturnPost(request: Request): Promise<Response> {
     return ociHtmlResponse(400, ociPage({ title: "This form is incomplete", intro: "Go back to the cart and press “Return to Procurement System” again." }));
   }
   const { intent, snapshot, sent } = parsed.data;
+  // Read before the transfer ends the session: the answer may be framed by the customer's portals
+  // (their OCI profile's framing origins) as the shop's pages were.
+  const opened = await readPunchoutJar(await nextCookieJar());
+  const portals = opened.status === "valid" ? (opened.session.frameOrigins ?? []) : [];
   const failed = async (reason: keyof typeof RETURN_MESSAGES) => {
     if (reason === "changed") return ociRedirect("/cart?changed=1");
-    const opened = await readPunchoutJar(await nextCookieJar());
-    const frames = frameSourcesFor(opened.status === "valid" ? opened.session.hookUrl : null);
+    const frames = frameSourcesFor(opened.status === "valid" ? opened.session.hookUrl : null, portals);
     return ociHtmlResponse(reason === "signed_out" ? 401 : 409, ociPage({ title: "The basket was not sent", intro: RETURN_MESSAGES[reason] }), frames);
   };
 
@@ -79,7 +82,7 @@ export async function handleReturnPost(request: Request): Promise<Response> {
     return ociHtmlResponse(
       200,
       ociPage({ title: "Punchout cancelled", intro: "Nothing was ordered. Send the empty basket back to close the catalog in your procurement system.", body: hookForm(result, "Continue to your procurement system") }),
-      frameSourcesFor(result.hookUrl),
+      frameSourcesFor(result.hookUrl, portals),
     );
   }
   const result = await transferFromBrowser(snapshot!, sent ? "sent" : "confirm");
@@ -92,6 +95,6 @@ export async function handleReturnPost(request: Request): Promise<Response> {
       intro: "The shop recorded your basket. Press the button to send it to your procurement system, which creates the purchase requisition.",
       body: hookForm(result.record, "Continue to your procurement system"),
     }),
-    frameSourcesFor(result.record.hookUrl),
+    frameSourcesFor(result.record.hookUrl, portals),
   );
 }
