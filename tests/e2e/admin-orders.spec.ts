@@ -68,6 +68,8 @@ test("a web order: the buyer places it, the operator confirms and ships it, the 
   await buyer.goto("/account");
   await expect(buyer.getByTestId("order-history").locator("tr", { hasText: po }).getByTestId("order-status")).toHaveText("Shipped");
   await buyer.getByRole("link", { name: number, exact: true }).click();
+  // The order's own page (the history with the buyer's other orders is kept mounted, hidden).
+  await expect(buyer).toHaveURL(/\/account\/orders\/[0-9a-f-]+$/);
   await expect(buyer.getByTestId("order-status").filter({ visible: true })).toHaveText("Shipped");
 
   // Filtered by status, the shipped order is among the shipped ones and not among the placed ones.
