@@ -5,9 +5,9 @@ import { categories, customerPrices, customers, products } from "@/db/schema";
 import { productSlug } from "@/db/seed/types";
 import type { Viewer } from "@/lib/auth/session-viewer";
 import { catalogChanged } from "@/lib/catalog/cache-policy";
-import { getDb, type Tx } from "@/lib/db/client";
+import { executeRows, getDb, type Tx } from "@/lib/db/client";
 import { recordAudit } from "./audit";
-import { IMPORT_COLUMNS, MAX_IMPORT_BYTES, type ImportKind } from "./csv/columns";
+import { IMPORT_COLUMNS, MAX_IMPORT_BYTES, PRODUCT_COLUMNS, type ImportKind } from "./csv/columns";
 import { CsvFileError, csvRecords, headerIndex, type ByteSource } from "./csv/read";
 import { customerPriceRow, parseRow, productRow, type CustomerPriceRow, type ProductRow } from "./csv/values";
 import { adminOf } from "./operator";
@@ -181,16 +181,18 @@ async function withoutRepeatedKeys<R>(tx: Tx, sink: Sink<R>, batch: Pending<R>[]
   if (unique.length === 0) return unique;
   const keys = unique.map((p) => sink.key(p.row));
   const lines = unique.map((p) => p.line);
-  const added = await tx.execute(
+  const added = await executeRows<{ key: string }>(
+    tx,
     sql`insert into import_keys (key, line) select * from unnest(${arrayParam(keys)}::text[], ${arrayParam(lines.map(String))}::int[]) on conflict do nothing returning key`,
   );
-  const fresh = new Set(rowsOf<{ key: string }>(added).map((r) => r.key));
+  const fresh = new Set(added.map((r) => r.key));
   if (fresh.size === unique.length) return unique;
   const repeated = unique.filter((p) => !fresh.has(sink.key(p.row)));
-  const earlier = await tx.execute(
+  const earlier = await executeRows<{ key: string; line: number }>(
+    tx,
     sql`select key, line from import_keys where key = any(${arrayParam(repeated.map((p) => sink.key(p.row)))}::text[])`,
   );
-  const earlierLine = new Map(rowsOf<{ key: string; line: number }>(earlier).map((r) => [r.key, Number(r.line)]));
+  const earlierLine = new Map(earlier.map((r) => [r.key, Number(r.line)]));
   for (const p of repeated) errors.add(p.line, `${sink.keyLabel(p.row)} is already on line ${earlierLine.get(sink.key(p.row)) ?? "?"}.`);
   return unique.filter((p) => fresh.has(sink.key(p.row)));
 }
@@ -200,33 +202,12 @@ function arrayParam(values: string[]) {
   return `{${values.map((v) => `"${v.replaceAll("\\", "\\\\").replaceAll('"', '\\"')}"`).join(",")}}`;
 }
 
-/** postgres.js answers rows as an array, PGlite as `{ rows }`. */
-function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
-}
 
 // ---------------------------------------------------------------------------------------------
 // Products
 
-const PRODUCT_FIELDS = [
-  "name",
-  "description",
-  "manufacturer",
-  "manufacturer_part_number",
-  "unit",
-  "price_unit",
-  "list_price",
-  "currency",
-  "vat_rate",
-  "lead_time_days",
-  "unspsc",
-  "category_id",
-  "stock",
-  "min_quantity",
-  "pack_quantity",
-  "active",
-  "featured",
-] as const;
+// The product columns an import writes: the file's columns but the key, with the category by id.
+const PRODUCT_FIELDS = PRODUCT_COLUMNS.filter((c) => c !== "sku").map((c) => (c === "category_slug" ? "category_id" : c));
 
 type ProductPending = ProductRow & { categoryId?: number; exists?: boolean };
 
