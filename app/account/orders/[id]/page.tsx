@@ -1,10 +1,10 @@
+import { AddressBlock } from "@/components/orders/address-block";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
 import { CartRefresh } from "@/components/cart/cart-refresh";
 import { Totals } from "@/components/orders/totals";
-import type { Address } from "@/db/schema";
 import { getViewer } from "@/lib/auth/viewer";
 import { amount } from "@/lib/money/decimal";
 import { formatMoney, formatUnitPrice } from "@/lib/money/format";
@@ -18,22 +18,6 @@ export const metadata: Metadata = { title: "Order" };
 export const instant = false;
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-function AddressBlock({ title, address }: { title: string; address: Address | null }) {
-  if (!address) return null;
-  return (
-    <div>
-      <h2 className="font-semibold">{title}</h2>
-      <address className="mt-1 text-sm not-italic">
-        {address.name}<br />
-        {address.company ? <>{address.company}<br /></> : null}
-        {address.street}<br />
-        {address.postalCode} {address.city}<br />
-        {address.country}
-      </address>
-    </div>
-  );
-}
 
 export default async function OrderPage({ params, searchParams }: Props) {
   const { id } = await params;

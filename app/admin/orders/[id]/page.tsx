@@ -1,3 +1,4 @@
+import { AddressBlock } from "@/components/orders/address-block";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -6,7 +7,6 @@ import { AuditTable } from "@/components/admin/audit-table";
 import { OciTransferView } from "@/components/admin/oci-transfer-view";
 import { OrderStatusForm } from "@/components/admin/order-status-form";
 import { Totals } from "@/components/orders/totals";
-import type { Address } from "@/db/schema";
 import { requireAdmin } from "@/lib/admin/guard";
 import { getAdminOrder } from "@/lib/admin/orders";
 import { getViewer } from "@/lib/auth/viewer";
@@ -16,25 +16,6 @@ import { CHANNEL_LABELS, ORDER_STATUS_LABELS, PAYMENT_LABELS, formatDate } from 
 import { orderTotalsSummary } from "@/lib/orders/totals";
 
 export const metadata: Metadata = { title: "Order" };
-
-function AddressBlock({ title, address }: { title: string; address: Address | null }) {
-  return (
-    <div>
-      <h2 className="font-semibold">{title}</h2>
-      {address ? (
-        <address className="mt-1 text-sm not-italic">
-          {address.name}<br />
-          {address.company ? <>{address.company}<br /></> : null}
-          {address.street}<br />
-          {address.postalCode} {address.city}<br />
-          {address.country}
-        </address>
-      ) : (
-        <p className="mt-1 text-sm text-slate-700">None given</p>
-      )}
-    </div>
-  );
-}
 
 export default async function AdminOrderPage({ params }: { params: Promise<{ id: string }> }) {
   await requireAdmin();
@@ -78,8 +59,8 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
       )}
 
       <div className="grid gap-6 sm:grid-cols-2">
-        <AddressBlock title="Shipping address" address={order.shippingAddress} />
-        <AddressBlock title="Billing address" address={order.billingAddress} />
+        <AddressBlock title="Shipping address" address={order.shippingAddress} emptyText="None given" />
+        <AddressBlock title="Billing address" address={order.billingAddress} emptyText="None given" />
       </div>
 
       <div className="card overflow-x-auto">
