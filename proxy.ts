@@ -19,7 +19,7 @@ export async function proxy(request: NextRequest) {
   const response = cached ? NextResponse.rewrite(internalUrl(request, cached)) : NextResponse.next();
   // The punchout routes answer with their own framing policy (they know the hook of the call); the
   // matcher keeps the proxy off them, this keeps it so if the matcher changes.
-  const isEntry = path === "/ocihome" || path.startsWith("/oci/");
+  const isEntry = path === "/ocihome" || path.startsWith("/oci/") || path.startsWith("/punchout/cxml/");
   // Opened once: the framing policy and the checkout redirect both depend on it.
   const sources = token && !isEntry ? await punchoutFrameSources(token) : null;
 
@@ -95,6 +95,8 @@ function internalUrl(request: NextRequest, pathname: string) {
 // route streams it into the import and answers non-operators with a 404 itself.
 // Nor on the punchout tester's hook: the basket is posted there cross-site from the punchout window,
 // is read with its own size limit, and the key in its URL (not a cookie) authorizes it.
+// Nor on the cXML routes: the setup is posted server to server and read with its own size limit;
+// the StartPage sets its own framing and cookies like /ocihome.
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|images/|ocihome|oci/|oci-tester/|admin/import/upload/).*)"],
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|images/|ocihome|oci/|oci-tester/|punchout/cxml/|admin/import/upload/).*)"],
 };

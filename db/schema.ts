@@ -230,6 +230,8 @@ export const ociSessions = pgTable(
     // The "open in a new window" link for browsers that refuse cookies works once; it is also used
     // up as soon as the buyer's own browser passes /oci/start with its cookie.
     handoffUsedAt: timestamp("handoff_used_at", { withTimezone: true }),
+    // How the procurement system came in and gets the basket back: an OCI call or a cXML setup.
+    protocol: text("protocol", { enum: ["oci", "cxml"] }).notNull().default("oci"),
   },
   (t) => [index("oci_sessions_user_active_idx").on(t.userId).where(sql`${t.status} = 'active'`)],
 );
@@ -316,7 +318,7 @@ export const orders = pgTable(
     userId: integer("user_id")
       .notNull()
       .references(() => users.id),
-    channel: text("channel", { enum: ["web", "oci"] }).notNull(),
+    channel: text("channel", { enum: ["web", "oci", "cxml"] }).notNull(),
     // Web orders: placed → confirmed → shipped, or cancelled. Punchout orders: transferred.
     status: text("status", { enum: ["placed", "confirmed", "shipped", "cancelled", "transferred"] }).notNull(),
     statusChangedAt: timestamp("status_changed_at", { withTimezone: true }),
@@ -499,4 +501,76 @@ export const auditLog = pgTable(
     index("audit_log_label_idx").on(sql`lower(${t.entityLabel}) text_pattern_ops`),
     index("audit_log_actor_email_idx").on(sql`lower(${t.actorEmail}) text_pattern_ops`),
   ],
+);
+
+/** One cXML credential: `<Credential domain="NetworkID"><Identity>AN01…</Identity></Credential>`. */
+export type CxmlCredential = { domain: string; identity: string };
+
+// A customer's cXML punchout settings: the identities their procurement system sends (From,
+// Sender) and ours (To), the Sender's shared secret (hashed like a password), the user a setup
+// signs in when it names none of the customer's users, and how the basket goes back. No row: cXML
+// is off for the customer. Written by lib/cxml/settings-store.ts only.
+export const cxmlSettings = pgTable(
+  "cxml_settings",
+  {
+    customerId: integer("customer_id")
+      .primaryKey()
+      .references(() => customers.id, { onDelete: "cascade" }),
+    enabled: boolean("enabled").notNull().default(true),
+    fromDomain: text("from_domain").notNull(),
+    fromIdentity: text("from_identity").notNull(),
+    senderDomain: text("sender_domain").notNull(),
+    senderIdentity: text("sender_identity").notNull(),
+    toDomain: text("to_domain").notNull(),
+    toIdentity: text("to_identity").notNull(),
+    sharedSecretHash: text("shared_secret_hash").notNull(),
+    defaultUserId: integer("default_user_id").references(() => users.id, { onDelete: "set null" }),
+    returnField: text("return_field", { enum: ["cxml-urlencoded", "cxml-base64"] }).notNull().default("cxml-urlencoded"),
+    version: integer("version").notNull().default(1),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  // A setup request is matched to its customer by the From credential: one customer per identity.
+  (t) => [uniqueIndex("cxml_settings_from_idx").on(sql`lower(${t.fromDomain})`, sql`lower(${t.fromIdentity})`)],
+);
+
+/** What a cXML punchout needs to write its order message, fixed at setup. */
+export type CxmlSessionData = {
+  setupId: string;
+  operation: "create" | "edit" | "inspect";
+  buyerCookie: string;
+  /** The setup's From: the buyer, our message's To. */
+  buyer: CxmlCredential;
+  /** The setup's To: us, our message's From and Sender. */
+  supplier: CxmlCredential;
+  field: "cxml-urlencoded" | "cxml-base64";
+  lang: string;
+};
+
+/** An ItemOut line of an edit or inspect setup: the basket to start from. */
+export type CxmlItemOut = { supplierPartId: string; auxiliaryId: string; quantity: number };
+
+// Accepted PunchOutSetupRequests waiting for their StartPage to be opened: once, within minutes.
+// Only the SHA-256 of the StartPage token is kept. Written by lib/cxml/setup-store.ts only.
+export const cxmlSetups = pgTable(
+  "cxml_setups",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tokenHash: text("token_hash").notNull().unique(),
+    customerId: integer("customer_id")
+      .notNull()
+      .references(() => customers.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    // The request's payloadID, as the procurement system's own reference.
+    payloadId: text("payload_id").notNull(),
+    browserFormPostUrl: text("browser_form_post_url").notNull(),
+    session: jsonb("session").$type<Omit<CxmlSessionData, "setupId">>().notNull(),
+    items: jsonb("items").$type<CxmlItemOut[]>().notNull().default([]),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    sessionId: uuid("session_id").references(() => ociSessions.id, { onDelete: "set null" }),
+  },
+  (t) => [index("cxml_setups_created_idx").on(t.createdAt)],
 );

@@ -1,4 +1,5 @@
 import "server-only";
+import { documentOfField } from "@/lib/cxml/outbound-order";
 import { and, asc, desc, eq, gte, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { customers, orderLines, orders, users } from "@/db/schema";
@@ -147,9 +148,13 @@ export type AdminTransfer = {
   checks: OutboundCheck;
 };
 
+/** A cXML transfer as it left: the form field and the PunchOutOrderMessage it carried. */
+export type AdminCxmlTransfer = Omit<AdminTransfer, "checks"> & { field: string; document: string };
+
 export type AdminOrder = NonNullable<Awaited<ReturnType<typeof loadOrder>>> & {
   actions: StatusAction[];
   transfer: AdminTransfer | null;
+  cxmlTransfer: AdminCxmlTransfer | null;
   history: AuditEntry[];
 };
 
@@ -184,7 +189,11 @@ export async function getAdminOrder(viewer: Viewer | null, id: string): Promise<
     order.channel === "oci" && order.ociFields
       ? { hookOrigin: order.ociHookOrigin, hookUrl: order.ociHookUrl, target: order.ociTarget, charset: order.ociCharset, sentAt: order.createdAt, checks: checkOciFields(order.ociFields, { charset: order.ociCharset }) }
       : null;
-  return { ...order, actions: allowedActions(order), transfer, history };
+  const [field] = order.channel === "cxml" && order.ociFields ? order.ociFields : [];
+  const document = field ? documentOfField(field[0], field[1]) : null;
+  const cxmlTransfer: AdminCxmlTransfer | null =
+    field && document !== null ? { hookOrigin: order.ociHookOrigin, hookUrl: order.ociHookUrl, target: order.ociTarget, charset: order.ociCharset, sentAt: order.createdAt, field: field[0], document } : null;
+  return { ...order, actions: allowedActions(order), transfer, cxmlTransfer, history };
 }
 
 const ACTION_VERBS: Record<StatusAction, string> = { confirm: "confirmed", ship: "marked as shipped", cancel: "cancelled" };
@@ -238,6 +247,6 @@ export async function transferBodyOf(viewer: Viewer | null, id: string): Promise
     .from(orders)
     .where(eq(orders.id, id))
     .limit(1);
-  if (!row || row.channel !== "oci" || !row.fields) return null;
-  return { filename: `order-${row.number}-oci.txt`, body: encodeFormBody(row.fields, row.charset) };
+  if (!row || row.channel === "web" || !row.fields) return null;
+  return { filename: `order-${row.number}-${row.channel}.txt`, body: encodeFormBody(row.fields, row.charset) };
 }

@@ -20,7 +20,7 @@ export type EndReason = "transferred" | "cancelled" | "replaced" | "expired" | "
 
 export type OciState = { state: "active"; session: OciSessionData; expiresAt: number } | { state: "expired" } | { state: "none" };
 
-export type PunchoutCall = Pick<OciCall, "hookUrl" | "target" | "echoFields" | "charset">;
+export type PunchoutCall = Pick<OciCall, "hookUrl" | "target" | "echoFields" | "charset"> & Pick<OciSessionData, "cxml">;
 
 /**
  * Opens a fresh punchout for a signed-in user: any open session of theirs ends as replaced (its hook
@@ -44,7 +44,7 @@ export async function startPunchout(
       .where(and(eq(ociSessions.userId, user.id), eq(ociSessions.status, "active")));
     const [row] = await tx
       .insert(ociSessions)
-      .values({ userId: user.id, customerId: user.customerId, hookOrigin: hookOrigin(call.hookUrl), expiresAt: sql`now() + make_interval(secs => ${maxSeconds})` })
+      .values({ userId: user.id, customerId: user.customerId, hookOrigin: hookOrigin(call.hookUrl), protocol: call.cxml ? "cxml" : "oci", expiresAt: sql`now() + make_interval(secs => ${maxSeconds})` })
       .returning({ id: ociSessions.id, startedAt: ociSessions.startedAt });
     return row!;
   });
@@ -59,6 +59,7 @@ export async function startPunchout(
     startedAt: record.startedAt.getTime(),
     ...(idleMinutes ? { idleMinutes } : {}),
     ...(frameOrigins.length ? { frameOrigins } : {}),
+    ...(call.cxml ? { cxml: call.cxml } : {}),
   };
   await writePunchoutCookie(jar, session);
   const grant = await mintGrant(user.id, "oci-handoff", HANDOFF_SECONDS);

@@ -13,6 +13,7 @@
 import { hkdfSync } from "node:crypto";
 import { EncryptJWT, errors, jwtDecrypt } from "jose";
 import { z } from "zod";
+import type { CxmlSessionData } from "@/db/schema";
 
 export type OciSessionData = {
   sid: string;
@@ -28,6 +29,8 @@ export type OciSessionData = {
   idleMinutes?: number;
   /** The customer's extra framing origins (portals), beside the hook's own origin. */
   frameOrigins?: string[];
+  /** A cXML punchout: the hook is the BrowserFormPost URL and the basket goes back as a PunchOutOrderMessage. */
+  cxml?: CxmlSessionData;
 };
 
 export type OpenOciSessionResult =
@@ -38,6 +41,17 @@ export type OpenOciSessionResult =
   | { status: "absent" };
 
 const MAX_TOKEN_LENGTH = 8192;
+
+const credentialSchema = z.object({ domain: z.string().max(100), identity: z.string().max(200) });
+const cxmlSchema = z.object({
+  setupId: z.string().uuid(),
+  operation: z.enum(["create", "edit", "inspect"]),
+  buyerCookie: z.string().min(1).max(512),
+  buyer: credentialSchema,
+  supplier: credentialSchema,
+  field: z.enum(["cxml-urlencoded", "cxml-base64"]),
+  lang: z.string().max(35),
+});
 
 const sessionSchema = z.object({
   sid: z.string().min(1).max(200),
@@ -50,6 +64,7 @@ const sessionSchema = z.object({
   startedAt: z.number().int().nonnegative(),
   idleMinutes: z.number().int().min(1).max(7 * 24 * 60).optional(),
   frameOrigins: z.array(z.string().max(200)).max(20).optional(),
+  cxml: cxmlSchema.optional(),
 });
 
 const keyCache = new Map<string, Uint8Array>();
@@ -160,6 +175,7 @@ export type OciPendingSwitch = {
   echoFields: [string, string][];
   charset: "utf-8" | "iso-8859-1";
   next: string;
+  cxml?: CxmlSessionData;
 };
 
 const pendingSchema = z.object({
@@ -171,6 +187,7 @@ const pendingSchema = z.object({
   echoFields: z.array(z.tuple([z.string(), z.string()])).max(20),
   charset: z.enum(["utf-8", "iso-8859-1"]),
   next: z.string().min(1).max(512),
+  cxml: cxmlSchema.optional(),
 });
 
 export async function sealOciPendingSwitch(pending: OciPendingSwitch, options: Omit<SealOptions, "purpose">): Promise<string> {

@@ -10,7 +10,8 @@ import { getDb, type Db, type Tx } from "@/lib/db/client";
 import { orderDraftFromCart, type OrderDraft } from "@/lib/orders/draft";
 import { findOciOrder, insertOrder } from "@/lib/orders/store";
 import { priceContextFor } from "@/lib/pricing/context";
-import { encodeCart, type OciForm } from "./basket";
+import { payloadHost, newStamp } from "@/lib/cxml/document";
+import { basketLines, cxmlFields, encodeCart, type OciForm } from "./basket";
 import { hookOrigin } from "./inbound-call";
 import { ociProfileOf } from "./profile-store";
 import { endSessionIn, lockSession } from "./punchout-session";
@@ -47,7 +48,7 @@ const digestOf = (fields: [string, string][], draft: OrderDraft) => createHash("
 
 async function currentSnapshot(db: Db | Tx, sessionId: string) {
   const [row] = await db
-    .select({ id: ociSnapshots.id, digest: ociSnapshots.digest })
+    .select({ id: ociSnapshots.id, digest: ociSnapshots.digest, fields: ociSnapshots.fields })
     .from(ociSnapshots)
     .where(eq(ociSnapshots.sessionId, sessionId))
     .orderBy(desc(ociSnapshots.seq))
@@ -63,19 +64,39 @@ async function freeze(db: Db | Tx, session: OciSessionData, cart: PricedCart, cu
   const draft = orderDraftFromCart(cart);
   const digest = digestOf(encoded.fields, draft);
   const current = await currentSnapshot(db, session.sid);
-  if (current?.digest === digest) return { ok: true, id: current.id, fields: encoded.fields };
-  const [row] = await db.insert(ociSnapshots).values({ sessionId: session.sid, digest, fields: encoded.fields, order: draft }).returning({ id: ociSnapshots.id, seq: ociSnapshots.seq });
+  // The stored fields, not the ones just encoded: a cXML snapshot keeps the payloadID it was given.
+  if (current?.digest === digest) return { ok: true, id: current.id, fields: current.fields };
+  // A new cXML snapshot is a new document: its own payloadID and timestamp.
+  const fields = session.cxml ? cxmlFields(session.cxml, basketLines(cart, parents), cart.currency, profile, newStamp(payloadHost())) : encoded.fields;
+  const [row] = await db.insert(ociSnapshots).values({ sessionId: session.sid, digest, fields, order: draft }).returning({ id: ociSnapshots.id, seq: ociSnapshots.seq });
   // A session keeps its last few snapshots (a tab may still show one of them), not every edit.
   await db.delete(ociSnapshots).where(and(eq(ociSnapshots.sessionId, session.sid), lte(ociSnapshots.seq, row!.seq - KEEP_SNAPSHOTS)));
-  return { ok: true, id: row!.id, fields: encoded.fields };
+  return { ok: true, id: row!.id, fields };
+}
+
+/**
+ * What "cancel" sends: OCI's echo fields; for cXML an order message without lines — or, for an
+ * inspect, with the basket's unchanged lines (the only way back from a read-only punchout).
+ */
+async function cancelFieldsFor(db: Db | Tx, session: OciSessionData, viewer: Viewer, cart?: PricedCart): Promise<[string, string][]> {
+  if (!session.cxml) return session.echoFields;
+  const stamp = newStamp(payloadHost());
+  if (session.cxml.operation !== "inspect") return cxmlFields(session.cxml, [], cart?.currency ?? "EUR", { unitCodes: {} }, stamp);
+  const basket = cart ?? (await readCart(await findCartId({ kind: "oci", userId: viewer.userId, ociSessionId: session.sid }, db), priceContextFor(viewer), db));
+  const [{ profile }, parents] = await Promise.all([ociProfileOf(viewer.customer.id, db), categoryParents(db)]);
+  return cxmlFields(session.cxml, basketLines(basket, parents), basket.currency, profile, stamp);
 }
 
 /** The return form for the cart page: the basket frozen as the session's current snapshot. */
 export async function returnFormFor(session: OciSessionData, viewer: Viewer, cart: PricedCart): Promise<OciForm> {
-  const base = { action: session.hookUrl, target: session.target, charset: session.charset, cancelFields: session.echoFields };
+  const db = await getDb();
+  const readOnly = session.cxml?.operation === "inspect";
+  const base = { action: session.hookUrl, target: session.target, charset: session.charset, cancelFields: await cancelFieldsFor(db, session, viewer, cart), protocol: session.cxml ? ("cxml" as const) : ("oci" as const), readOnly };
   const available = cart.lines.filter((l) => l.available);
+  // An inspect is never frozen for transfer: nothing it shows may come back as a change.
+  if (readOnly) return { ...base, snapshotId: null, fields: [], error: null };
   if (available.length === 0) return { ...base, snapshotId: null, fields: [], error: null };
-  const frozen = await freeze(await getDb(), session, cart, viewer.customer.id);
+  const frozen = await freeze(db, session, cart, viewer.customer.id);
   if (!frozen.ok) return { ...base, snapshotId: null, fields: [], error: frozen.error };
   return { ...base, snapshotId: frozen.id, fields: frozen.fields, error: null };
 }
@@ -104,7 +125,7 @@ export async function recordTransfer(viewer: Viewer, snapshotId: string, session
       await endSessionIn(tx, snapshot.sessionId, "expired");
       return { ok: false, reason: "expired" };
     }
-    if (row.status !== "active" || !session || session.sid !== snapshot.sessionId) return { ok: false, reason: "ended" };
+    if (row.status !== "active" || !session || session.sid !== snapshot.sessionId || session.cxml?.operation === "inspect") return { ok: false, reason: "ended" };
 
     const cartId = await findCartId({ kind: "oci", userId: viewer.userId, ociSessionId: session.sid }, tx);
     if (!cartId) return { ok: false, reason: "changed" };
@@ -125,7 +146,7 @@ export async function recordTransfer(viewer: Viewer, snapshotId: string, session
       tx,
       viewer,
       {
-        channel: "oci",
+        channel: session.cxml ? "cxml" : "oci",
         status: "transferred",
         idempotencyKey: `oci:${session.sid}`,
         paymentMethod: "procurement",
@@ -152,7 +173,8 @@ export async function cancelTransfer(viewer: Viewer, session: OciSessionData): P
       return { ok: false, reason: "expired" };
     }
     if (row.status !== "active" && row.status !== "cancelled") return { ok: false, reason: row.status === "expired" ? "expired" : "ended" };
+    const fields = await cancelFieldsFor(tx, session, viewer);
     await endSessionIn(tx, session.sid, "cancelled");
-    return { ok: true, hookUrl: session.hookUrl, target: session.target, charset: session.charset, fields: session.echoFields };
+    return { ok: true, hookUrl: session.hookUrl, target: session.target, charset: session.charset, fields };
   });
 }

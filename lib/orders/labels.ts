@@ -19,4 +19,5 @@ export function formatDate(d: Date) {
 export const CHANNEL_LABELS = {
   web: "Web",
   oci: "Punchout",
+  cxml: "Punchout (cXML)",
 } as const;

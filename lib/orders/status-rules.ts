@@ -4,7 +4,7 @@
  * transferred, so it never changes here. Pure.
  */
 export type OrderStatus = "placed" | "confirmed" | "shipped" | "cancelled" | "transferred";
-export type OrderChannel = "web" | "oci";
+export type OrderChannel = "web" | "oci" | "cxml";
 
 export const STATUS_ACTIONS = {
   confirm: { to: "confirmed", from: ["placed"], label: "Confirm" },

@@ -12,7 +12,7 @@ import type { OrderStatus } from "./status-rules";
  * office (lockOrderStatus + setOrderStatus); it never touches carts itself.
  */
 export type NewOrder = {
-  channel: "web" | "oci";
+  channel: "web" | "oci" | "cxml";
   status: "placed" | "transferred";
   idempotencyKey: string;
   paymentMethod: "invoice" | "bank_transfer" | "procurement";

@@ -17,7 +17,7 @@ const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const query = z.object({
   q: z.string().trim().max(100).optional().catch(undefined),
   status: z.enum(["placed", "confirmed", "shipped", "cancelled", "transferred"]).optional().catch(undefined),
-  channel: z.enum(["web", "oci"]).optional().catch(undefined),
+  channel: z.enum(["web", "oci", "cxml"]).optional().catch(undefined),
   from: day.optional().catch(undefined),
   to: day.optional().catch(undefined),
   page: z.coerce.number().int().positive().optional().catch(undefined),

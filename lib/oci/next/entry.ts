@@ -18,7 +18,7 @@ import { parseOciCall, type OciCall, type OciFunctionName } from "../inbound-cal
 import type { OciProfile } from "../profile";
 import { ociProfileOf } from "../profile-store";
 import { frameSourcesFor } from "../punchout-cookie";
-import { endPunchout, startPunchout } from "../punchout-session";
+import { endPunchout, startPunchout, type PunchoutCall } from "../punchout-session";
 import { sealOciPendingSwitch, sealOciSession } from "../session-token";
 import { nextCookieJar } from "./jar";
 
@@ -86,12 +86,13 @@ function infoPage() {
 /**
  * The browser is signed in to the web shop as someone else: nothing switches silently. The call's
  * credentials were checked; the buyer confirms on a same-origin form, which carries a sealed,
- * five-minute, single-use grant instead of the password.
+ * five-minute, single-use grant instead of the password. Shared by the OCI entry and the cXML
+ * StartPage.
  */
-async function confirmSwitch(call: OciCall, user: OciCaller, current: { userId: number; name: string; email: string }, frames: string[]) {
+export async function confirmSwitch(call: PunchoutCall, next: string, user: OciCaller, current: { userId: number; name: string; email: string }, frames: string[]) {
   const grant = await mintGrant(user.id, "oci-switch", SWITCH_SECONDS);
   const pending = await sealOciPendingSwitch(
-    { userId: user.id, fromUserId: current.userId, grant, hookUrl: call.hookUrl, target: call.target, echoFields: call.echoFields, charset: call.charset, next: await destination(call) },
+    { userId: user.id, fromUserId: current.userId, grant, hookUrl: call.hookUrl, target: call.target, echoFields: call.echoFields, charset: call.charset, next, ...(call.cxml ? { cxml: call.cxml } : {}) },
     { secret: appSecret(), idleSeconds: SWITCH_SECONDS },
   );
   const other = `${user.name} (${user.email})`;
@@ -190,7 +191,7 @@ export async function handleOciCall(request: Request): Promise<Response> {
   }
 
   const viewer = await getViewer();
-  if (viewer && viewer.userId !== user.id) return confirmSwitch(call, user, viewer, frames);
+  if (viewer && viewer.userId !== user.id) return confirmSwitch(call, await destination(call), user, viewer, frames);
 
   const jar = await nextCookieJar();
   try {

@@ -12,6 +12,7 @@ import { ociHtmlResponse, ociPage, ociRedirect } from "../html";
 import { frameSourcesFor } from "../punchout-cookie";
 import { endPunchout, startPunchout } from "../punchout-session";
 import { openOciPendingSwitch } from "../session-token";
+import { afterCxmlStart } from "@/lib/cxml/next/open";
 import { nextCookieJar } from "./jar";
 
 /**
@@ -39,6 +40,7 @@ export async function handleSwitchPost(request: Request): Promise<Response> {
   if (!user) return ociHtmlResponse(401, ociPage({ title: "Punchout sign-in failed", intro: "Start the catalog again from your procurement system." }), frames);
   const jar = await nextCookieJar();
   await endPunchout(jar, "replaced");
-  const { handoff } = await startPunchout(jar, user, pending);
-  return ociRedirect(`/oci/start?${new URLSearchParams({ h: handoff, next: pending.next })}`);
+  const { session, handoff } = await startPunchout(jar, user, pending);
+  const next = session.cxml ? await afterCxmlStart(session) : pending.next;
+  return ociRedirect(`/oci/start?${new URLSearchParams({ h: handoff, next })}`);
 }

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AdminHeading } from "@/components/admin/admin-heading";
 import { AuditTable } from "@/components/admin/audit-table";
+import { CxmlTransferView } from "@/components/admin/cxml-transfer-view";
 import { OciTransferView } from "@/components/admin/oci-transfer-view";
 import { OrderStatusForm } from "@/components/admin/order-status-form";
 import { Totals } from "@/components/orders/totals";
@@ -95,6 +96,7 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
       {order.transfer ? (
         <OciTransferView transfer={order.transfer} bodyHref={`/admin/orders/${order.id}/transfer-body`} orderSubtotal={order.subtotal} orderCurrency={order.currency} />
       ) : null}
+      {order.cxmlTransfer ? <CxmlTransferView transfer={order.cxmlTransfer} bodyHref={`/admin/orders/${order.id}/transfer-body`} /> : null}
 
       <section aria-labelledby="history-heading">
         <h2 id="history-heading" className="mb-2 text-lg font-semibold">History</h2>
