@@ -10,6 +10,7 @@ import {
   users,
 } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
+import { saveCxmlSettings } from "@/lib/cxml/settings-store";
 import { DEFAULT_PROFILE, type OciProfile } from "@/lib/oci/profile";
 import type { Db, Tx } from "@/lib/db/client";
 import { DEMO_ANCHORS } from "./anchors";
@@ -20,6 +21,16 @@ import type { ProductSeed } from "./types";
 // and users. Everything goes in as one transaction with multi-row inserts of at most CHUNK rows.
 
 export const DEMO_PASSWORD = "demo1234";
+
+/** Müller Maschinenbau's cXML punchout (README): their identities, ours, the shared secret. */
+export const DEMO_CXML = {
+  customer: "industry",
+  from: { domain: "NetworkID", identity: "AN01000010001" },
+  to: { domain: "NetworkID", identity: "AN02000000100" },
+  sender: { domain: "NetworkID", identity: "AN01000010001" },
+  sharedSecret: "demo-cxml-secret",
+  defaultUser: "buyer@example.com",
+} as const;
 export const DEFAULT_DEMO_PRODUCTS = 300;
 const CHUNK = 1000;
 
@@ -248,6 +259,17 @@ async function seedInto(tx: Tx, productCount: number, hashedUsers: Awaited<Retur
       active: u.active,
     })),
   );
+
+  const [defaultUser] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${DEMO_CXML.defaultUser}`).limit(1);
+  await saveCxmlSettings(tx, customerId.get(DEMO_CXML.customer)!, {
+    enabled: true,
+    from: DEMO_CXML.from,
+    sender: DEMO_CXML.sender,
+    to: DEMO_CXML.to,
+    sharedSecret: DEMO_CXML.sharedSecret,
+    defaultUserId: defaultUser?.id ?? null,
+    returnField: "cxml-urlencoded",
+  });
 
   return catalog.products.length;
 }
