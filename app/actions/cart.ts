@@ -23,6 +23,8 @@ export async function addToCartFormAction(form: FormData) {
   try {
     await addToCart(await currentCartIdForWrite(), parsed.data.productId, parsed.data.quantity);
   } catch (error) {
+    // The cart says why an inspect basket cannot change.
+    if (error instanceof CartError && error.code === "read_only") redirect("/cart");
     if (error instanceof CartError) redirect(`/products/${parsed.data.slug}?error=${error.code === "unavailable" ? "unavailable" : "quantity"}`);
     throw error;
   }

@@ -83,6 +83,8 @@ function CartEditor({ initialCart }: { initialCart: CartDto }) {
   useEffect(() => setCartCount(cart.itemCount), [cart.itemCount]);
   const mutation = useCartMutation();
   const blocked = cart.lines.some((l) => l.problem);
+  // A cXML inspect shows the requisition's basket; nothing in it may change.
+  const readOnly = Boolean(cart.oci?.readOnly);
   const ociActions = cart.oci ? <OciTransferForm oci={cart.oci} disabled={mutation.isPending || blocked} hasItems={cart.lines.length > 0} /> : null;
   if (cart.lines.length === 0) {
     return (
@@ -120,22 +122,28 @@ function CartEditor({ initialCart }: { initialCart: CartDto }) {
                 </td>
                 <td className="p-3 whitespace-nowrap">{line.unitPrice}</td>
                 <td className="p-3">
-                  <QuantityCell key={line.quantity} line={line} disabled={mutation.isPending} />
+                  {readOnly ? <span data-testid="cart-line-quantity">{line.quantity}</span> : <QuantityCell key={line.quantity} line={line} disabled={mutation.isPending} />}
                 </td>
                 <td className="p-3 text-right whitespace-nowrap" data-testid="line-total">{line.lineTotal}</td>
                 <td className="p-3">
-                  <button type="button" className="text-sm text-red-700 underline" onClick={() => mutation.mutate({ type: "remove", productId: line.productId })}>
-                    Remove<span className="sr-only"> {line.name}</span>
-                  </button>
+                  {readOnly ? null : (
+                    <button type="button" className="text-sm text-red-700 underline" onClick={() => mutation.mutate({ type: "remove", productId: line.productId })}>
+                      Remove<span className="sr-only"> {line.name}</span>
+                    </button>
+                  )}
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
         <div className="p-3">
-          <button type="button" className="text-sm text-slate-700 underline" onClick={() => mutation.mutate({ type: "clear" })}>
-            Empty cart
-          </button>
+          {readOnly ? (
+            <p className="text-sm text-slate-700" data-testid="cart-read-only">Opened for viewing from your procurement system: this basket cannot be changed here.</p>
+          ) : (
+            <button type="button" className="text-sm text-slate-700 underline" onClick={() => mutation.mutate({ type: "clear" })}>
+              Empty cart
+            </button>
+          )}
         </div>
       </div>
       <aside className="card h-fit p-4" aria-labelledby="summary-heading">

@@ -81,6 +81,8 @@ export function OciTransferForm({ oci, disabled, hasItems }: { oci: OciForm; dis
   }, [sent]);
 
   const sapGui = isSapEvent(oci.action);
+  // cXML closes a punchout without items by an empty order message; an inspect returns its lines unchanged that way.
+  const cancelLabel = oci.readOnly ? "Return to Procurement System" : "Cancel and return an empty basket";
   const transfer = { action: oci.action, target: oci.target, charset: oci.charset, fields: oci.fields };
   const cancel = { action: oci.action, target: oci.target, charset: oci.charset, fields: oci.cancelFields };
 
@@ -124,7 +126,7 @@ export function OciTransferForm({ oci, disabled, hasItems }: { oci: OciForm; dis
     return (
       <div className="space-y-3">
         {oci.error ? <p role="alert" className="field-error">{oci.error}</p> : hasItems && oci.snapshotId ? <ShopForm intent="transfer" snapshotId={oci.snapshotId} label="Return to Procurement System" className="btn-primary w-full" disabled={disabled} /> : null}
-        <ShopForm intent="cancel" label="Cancel and return an empty basket" className="btn-secondary w-full" disabled={disabled} />
+        <ShopForm intent="cancel" label={cancelLabel} className={oci.readOnly ? "btn-primary w-full" : "btn-secondary w-full"} disabled={disabled} />
         <Note />
       </div>
     );
@@ -138,7 +140,7 @@ export function OciTransferForm({ oci, disabled, hasItems }: { oci: OciForm; dis
       ) : hasItems && oci.snapshotId ? (
         <HookForm form={sent?.intent === "transfer" ? sent.form : transfer} label="Return to Procurement System" testId="oci-form" disabled={off} onSend={(e, f) => void run(e, f, "transfer")} className="btn-primary w-full" />
       ) : null}
-      <HookForm form={sent?.intent === "cancel" ? sent.form : cancel} label="Cancel and return an empty basket" testId="oci-cancel-form" disabled={off} onSend={(e, f) => void run(e, f, "cancel")} className="btn-secondary w-full" />
+      <HookForm form={sent?.intent === "cancel" ? sent.form : cancel} label={cancelLabel} testId="oci-cancel-form" disabled={off} onSend={(e, f) => void run(e, f, "cancel")} className={oci.readOnly ? "btn-primary w-full" : "btn-secondary w-full"} />
       {oci.fields.length > 0 ? (
         <details className="text-xs text-slate-700">
           <summary className="cursor-pointer">Fields sent to your procurement system</summary>

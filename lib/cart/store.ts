@@ -13,7 +13,7 @@ import type { CartOwner, PricedCart } from "./types";
 export class CartError extends Error {
   constructor(
     message: string,
-    readonly code: "not_found" | "invalid_quantity" | "unavailable",
+    readonly code: "not_found" | "invalid_quantity" | "unavailable" | "read_only",
   ) {
     super(message);
   }

@@ -81,7 +81,8 @@ function credentialsOf(parent: Element | null): { domain: string; identity: stri
 
 function versionOf(systemId: string | null): { version: string | null; problem?: string } {
   if (!systemId) return { version: null };
-  const match = /\/cXML\/(\d+\.\d+\.\d+)\/cXML\.dtd$/i.exec(systemId.trim());
+  // The parser may keep the literal's quotes.
+  const match = /\/cXML\/(\d+\.\d+\.\d+)\/cXML\.dtd$/i.exec(systemId.trim().replace(/^["']|["']$/g, ""));
   if (!match) return { version: null };
   const version = match[1]!;
   return /^1\.2\.0\d\d$/.test(version) ? { version } : { version, problem: `cXML version ${version} is not supported; send 1.2.0xx` };

@@ -13,15 +13,14 @@
  * - SupplierPartAuxiliaryID is our product id: an edit finds the line by it if the SKU changed.
  * - From and Sender carry our identity from the setup's To, To the buyer's from the setup's From.
  */
-import { create } from "xmlbuilder2";
-import type { XMLBuilder } from "xmlbuilder2/lib/interfaces";
 import type { CxmlSessionData } from "@/db/schema";
 import { add, amount, mulDiv, ZERO, type Amount } from "@/lib/money/decimal";
 import type { OciBasketLine } from "@/lib/oci/outbound-fields";
 import { unitCodeFor, type OciProfile } from "@/lib/oci/profile";
 import { toPlainLongText } from "@/lib/oci/text-rules";
-import { doctypeSystemId, xmlSafe, type CxmlStamp } from "./document";
+import { xmlSafe, type CxmlStamp } from "./document";
 import { moneyText } from "./money-text";
+import { cxmlDocument, type XmlElement } from "./xml-write";
 
 export const USER_AGENT = "Nordwerk Industrial Supply shop";
 
@@ -36,16 +35,9 @@ export type OrderMessageInput = {
 
 export type OrderMessage = { xml: string; total: Amount };
 
-/** The root every document of ours starts with: declaration, DOCTYPE, payloadID, timestamp, language. */
-export function cxmlDocument(version: string, stamp: CxmlStamp, lang: string): XMLBuilder {
-  return create({ version: "1.0", encoding: "UTF-8" })
-    .dtd({ name: "cXML", sysID: doctypeSystemId(version) })
-    .ele("cXML", { payloadID: stamp.payloadId, timestamp: stamp.timestamp, "xml:lang": lang });
-}
-
-function credential(parent: XMLBuilder, name: "From" | "To" | "Sender", who: { domain: string; identity: string }): XMLBuilder {
+function credential(parent: XmlElement, name: "From" | "To" | "Sender", who: { domain: string; identity: string }): XmlElement {
   const el = parent.ele(name);
-  el.ele("Credential", { domain: xmlSafe(who.domain) }).ele("Identity").txt(xmlSafe(who.identity));
+  el.ele("Credential", { domain: who.domain }).ele("Identity").txt(who.identity);
   return el;
 }
 
@@ -61,14 +53,14 @@ export function lineAmount(line: Pick<OciBasketLine, "unitPrice" | "quantity" | 
 export function buildOrderMessage(input: OrderMessageInput): OrderMessage {
   const { session, lines, stamp } = input;
   const total = lines.reduce((sum, line) => add(sum, lineAmount(line)), ZERO);
-  const root = cxmlDocument(input.version, stamp, session.lang);
-  const header = root.ele("Header");
+  const document = cxmlDocument(input.version, stamp, session.lang);
+  const header = document.root.ele("Header");
   credential(header, "From", session.supplier);
   credential(header, "To", session.buyer);
   credential(header, "Sender", session.supplier).ele("UserAgent").txt(USER_AGENT);
 
-  const message = root.ele("Message").ele("PunchOutOrderMessage");
-  message.ele("BuyerCookie").txt(xmlSafe(session.buyerCookie));
+  const message = document.root.ele("Message").ele("PunchOutOrderMessage");
+  message.ele("BuyerCookie").txt(session.buyerCookie);
   message
     .ele("PunchOutOrderMessageHeader", { operationAllowed: session.operation })
     .ele("Total")
@@ -76,10 +68,10 @@ export function buildOrderMessage(input: OrderMessageInput): OrderMessage {
     .txt(moneyText(total));
 
   lines.forEach((line, index) => {
-    const unit = xmlSafe(unitCodeFor(input.profile, line.unit));
+    const unit = unitCodeFor(input.profile, line.unit);
     const item = message.ele("ItemIn", { quantity: String(line.quantity), lineNumber: String(index + 1) });
     const id = item.ele("ItemID");
-    id.ele("SupplierPartID").txt(xmlSafe(line.sku));
+    id.ele("SupplierPartID").txt(line.sku);
     id.ele("SupplierPartAuxiliaryID").txt(String(line.productId));
 
     const detail = item.ele("ItemDetail");
@@ -91,7 +83,7 @@ export function buildOrderMessage(input: OrderMessageInput): OrderMessage {
     detail.ele("Description", { "xml:lang": session.lang }).txt(text).ele("ShortName").txt(name);
     detail.ele("UnitOfMeasure").txt(unit);
     if (line.priceUnit > 1) detail.ele("PriceBasisQuantity", { quantity: String(line.priceUnit), conversionFactor: "1" }).ele("UnitOfMeasure").txt(unit);
-    detail.ele("Classification", { domain: "UNSPSC" }).txt(xmlSafe(line.unspsc));
+    detail.ele("Classification", { domain: "UNSPSC" }).txt(line.unspsc);
     const mpn = xmlSafe(oneLine(line.manufacturerPartNumber));
     if (mpn) detail.ele("ManufacturerPartID").txt(mpn);
     const manufacturer = xmlSafe(oneLine(line.manufacturer ?? ""));
@@ -100,7 +92,7 @@ export function buildOrderMessage(input: OrderMessageInput): OrderMessage {
   });
 
   // Not pretty-printed: indentation inside Description (text and ShortName) would become part of its text.
-  return { xml: root.end(), total };
+  return { xml: document.end(), total };
 }
 
 /** The hidden field the return form posts: the XML itself (the browser URL-encodes it once) or base64 of its UTF-8 bytes. */

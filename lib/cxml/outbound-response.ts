@@ -3,8 +3,8 @@
  * cXML carries the outcome in Status/@code (HTTP-like); the HTTP status stays 200 so receivers read
  * the document, as cXML expects.
  */
-import { xmlSafe, type CxmlStamp } from "./document";
-import { cxmlDocument } from "./outbound-order";
+import type { CxmlStamp } from "./document";
+import { cxmlDocument } from "./xml-write";
 
 export type CxmlStatusCode = 200 | 400 | 401 | 403 | 406 | 413 | 415 | 429 | 500 | 503;
 
@@ -22,15 +22,16 @@ export const STATUS_TEXT: Record<CxmlStatusCode, string> = {
 };
 
 export function buildStartPageResponse(startUrl: string, stamp: CxmlStamp, version: string, lang = "en"): string {
-  const response = cxmlDocument(version, stamp, lang).ele("Response");
+  const document = cxmlDocument(version, stamp, lang);
+  const response = document.root.ele("Response");
   response.ele("Status", { code: "200", text: STATUS_TEXT[200] });
-  response.ele("PunchOutSetupResponse").ele("StartPage").ele("URL").txt(xmlSafe(startUrl));
-  return response.end({ prettyPrint: true });
+  response.ele("PunchOutSetupResponse").ele("StartPage").ele("URL").txt(startUrl);
+  return document.end();
 }
 
 /** A refusal: the code and its standard text, the details as the Status element's content. */
 export function buildStatusResponse(code: Exclude<CxmlStatusCode, 200>, detail: string, stamp: CxmlStamp, version: string, lang = "en"): string {
-  const response = cxmlDocument(version, stamp, lang).ele("Response");
-  response.ele("Status", { code: String(code), text: STATUS_TEXT[code] }).txt(xmlSafe(detail));
-  return response.end({ prettyPrint: true });
+  const document = cxmlDocument(version, stamp, lang);
+  document.root.ele("Response").ele("Status", { code: String(code), text: STATUS_TEXT[code] }).txt(detail);
+  return document.end();
 }

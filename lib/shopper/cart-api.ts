@@ -33,7 +33,7 @@ export async function cartMutation<S extends z.ZodType>(
     await write(cartId, parsed.data);
     return cartResponse(cartId);
   } catch (error) {
-    if (error instanceof CartError) return jsonError(error.code === "not_found" ? 404 : 422, error.message, { quantity: error.message });
+    if (error instanceof CartError) return jsonError(error.code === "not_found" ? 404 : error.code === "read_only" ? 409 : 422, error.message, { quantity: error.message });
     throw error;
   }
 }
