@@ -53,7 +53,7 @@ const httpUrl = z
 const item = z.object({
   supplierPartId: z.string().trim().min(1, "an ItemOut needs ItemID/SupplierPartID").max(200),
   auxiliaryId: z.string().trim().max(200),
-  quantity: z.coerce.number().int("ItemOut quantity must be a whole number").min(1, "ItemOut quantity must be at least 1").max(MAX_LINE_QUANTITY, `ItemOut quantity must be at most ${MAX_LINE_QUANTITY}`),
+  quantity: z.coerce.number({ error: "ItemOut quantity must be a whole number" }).int("ItemOut quantity must be a whole number").min(1, "ItemOut quantity must be at least 1").max(MAX_LINE_QUANTITY, `ItemOut quantity must be at most ${MAX_LINE_QUANTITY}`),
 });
 
 const callSchema = z.object({
