@@ -65,6 +65,36 @@ export async function refreshedPunchoutCookie(token: string | undefined): Promis
   return spec(opened.session);
 }
 
+// Browsers keep about 4 KB per cookie; a call whose session would not fit is refused up front.
+const MAX_COOKIE_TOKEN = 3800;
+
+/**
+ * Whether a punchout of this call would fit its cookie: sealed as a probe with an all-zero sid of a
+ * real one's length, before anything is opened.
+ */
+export async function punchoutFitsCookie(
+  call: Pick<OciSessionData, "hookUrl" | "target" | "echoFields" | "charset" | "cxml">,
+  profile: { idleMinutes: number | null; frameOrigins: readonly string[] },
+): Promise<boolean> {
+  const probe = await sealOciSession(
+    {
+      sid: "00000000-0000-4000-8000-000000000000",
+      userId: 0,
+      customerId: 0,
+      hookUrl: call.hookUrl,
+      target: call.target,
+      echoFields: call.echoFields,
+      charset: call.charset,
+      startedAt: Date.now(),
+      ...(profile.idleMinutes ? { idleMinutes: profile.idleMinutes } : {}),
+      ...(profile.frameOrigins.length ? { frameOrigins: [...profile.frameOrigins] } : {}),
+      ...(call.cxml ? { cxml: call.cxml } : {}),
+    },
+    { secret: appSecret(), idleSeconds: 60 },
+  );
+  return probe.length <= MAX_COOKIE_TOKEN;
+}
+
 /** CSP sources that may frame a page with this cookie: the hook's origin plus the configured ones. */
 export async function punchoutFrameSources(token: string | undefined): Promise<string[] | null> {
   const opened = await readPunchoutCookie(token);

@@ -131,6 +131,7 @@ describe("cXML setup: bad documents get a cXML 4xx, never a page or a stack trac
       ["fractional ItemOut", setupRequestXml({ ...w.options, operation: "edit", items: [{ sku: "A", quantity: "2.5" }] })],
       ["HTML entity", good.replace("<UserAgent>Buyer 14s2</UserAgent>", "<UserAgent>M&uuml;ller</UserAgent>")],
       ["empty", ""],
+      ["too long for the session cookie", setupRequestXml({ ...w.options, url: `https://buyer.example/${"a".repeat(2020)}`, buyerCookie: "b".repeat(512) })],
     ];
     for (const [name, body] of bad) {
       const answer = await post(body);

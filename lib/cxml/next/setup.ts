@@ -4,6 +4,7 @@ import { readBodyLimited } from "@/lib/http/form-body";
 import { shopOrigin } from "@/lib/oci/entry-rules";
 import { hookAllowed } from "@/lib/oci/profile";
 import { ociProfileOf } from "@/lib/oci/profile-store";
+import { punchoutFitsCookie } from "@/lib/oci/punchout-cookie";
 import { cxmlVersion, newStamp } from "../document";
 import { parseSetupRequest } from "../inbound-setup";
 import { buildStartPageResponse, buildStatusResponse, type CxmlStatusCode } from "../outbound-response";
@@ -61,20 +62,24 @@ export async function handleCxmlSetup(request: Request): Promise<Response> {
   const verdict = hookAllowed({ allowedHooks: profile.allowedHooks, allowSapEvent: false }, call.browserFormPostUrl);
   if (!verdict.ok) return refusal(request, 403, `The BrowserFormPost URL is not one agreed for this customer. ${verdict.rule}`);
 
-  const buyer = call.from.find((c) => c.domain.toLowerCase() === settings.fromDomain.toLowerCase() && c.identity.toLowerCase() === settings.fromIdentity.toLowerCase()) ?? call.from[0]!;
+  const cxml = {
+    operation: call.operation,
+    buyerCookie: call.buyerCookie,
+    buyer: call.from.find((c) => c.domain.toLowerCase() === settings.fromDomain.toLowerCase() && c.identity.toLowerCase() === settings.fromIdentity.toLowerCase()) ?? call.from[0]!,
+    supplier: { domain: settings.toDomain, identity: settings.toIdentity },
+    field: settings.returnField,
+    lang: call.lang,
+  };
+  // The session travels in an encrypted cookie: one that would not fit is refused now, not at the StartPage.
+  const probe = { hookUrl: call.browserFormPostUrl, target: "_top", echoFields: [], charset: "utf-8" as const, cxml: { setupId: "00000000-0000-4000-8000-000000000000", ...cxml } };
+  if (!(await punchoutFitsCookie(probe, profile))) return refusal(request, 400, "The BrowserFormPost URL and BuyerCookie together are too long to keep for the session. Shorten them.");
+
   const { token } = await createSetup({
     customerId: settings.customerId,
     userId: user.id,
     payloadId: call.payloadId,
     browserFormPostUrl: call.browserFormPostUrl,
-    session: {
-      operation: call.operation,
-      buyerCookie: call.buyerCookie,
-      buyer,
-      supplier: { domain: settings.toDomain, identity: settings.toIdentity },
-      field: settings.returnField,
-      lang: call.lang,
-    },
+    session: cxml,
     items: call.items,
   });
   const origin = publicOrigin(request);

@@ -17,17 +17,15 @@ import { escapeHtml, ociHtmlResponse, ociJsonResponse, ociPage, ociRedirect } fr
 import { parseOciCall, type OciCall, type OciFunctionName } from "../inbound-call";
 import type { OciProfile } from "../profile";
 import { ociProfileOf } from "../profile-store";
-import { frameSourcesFor } from "../punchout-cookie";
+import { frameSourcesFor, punchoutFitsCookie } from "../punchout-cookie";
 import { endPunchout, startPunchout, type PunchoutCall } from "../punchout-session";
-import { sealOciPendingSwitch, sealOciSession } from "../session-token";
+import { sealOciPendingSwitch } from "../session-token";
 import { nextCookieJar } from "./jar";
 
 export function ociUnavailable() {
   return ociHtmlResponse(503, ociPage({ title: "The shop is temporarily unavailable", intro: "The catalog cannot be opened right now. Please try again from your procurement system in a few minutes." }), [], { "Retry-After": "30" });
 }
 
-// Browsers keep about 4 KB per cookie; a call whose session would not fit is refused up front.
-const MAX_COOKIE_TOKEN = 3800;
 
 async function callEntries(request: Request): Promise<[string, string][] | "too_large"> {
   const query = [...new URL(request.url).searchParams.entries()];
@@ -116,26 +114,6 @@ function wantsJson(entries: [string, string][]): boolean {
   return entries.some(([k, v]) => k.toLowerCase() === "function" && v.trim().toUpperCase() === "QUANTITYCHECK");
 }
 
-/** A session that would not fit its cookie is refused before anything is opened (sealed with an all-zero sid of a real one's length). */
-async function fitsCookie(call: OciCall, profile: OciProfile): Promise<boolean> {
-  const probe = await sealOciSession(
-    {
-      sid: "00000000-0000-4000-8000-000000000000",
-      userId: 0,
-      customerId: 0,
-      hookUrl: call.hookUrl,
-      target: call.target,
-      echoFields: call.echoFields,
-      charset: call.charset,
-      startedAt: Date.now(),
-      ...(profile.idleMinutes ? { idleMinutes: profile.idleMinutes } : {}),
-      ...(profile.frameOrigins.length ? { frameOrigins: profile.frameOrigins } : {}),
-    },
-    { secret: appSecret(), idleSeconds: 60 },
-  );
-  return probe.length <= MAX_COOKIE_TOKEN;
-}
-
 /**
  * The punchout call. Parses it; checks the credentials once (one password hash, or the tester's
  * single-use credential), counted by the sign-in throttle; only then applies the customer's OCI
@@ -186,7 +164,7 @@ export async function handleOciCall(request: Request): Promise<Response> {
     return ociHtmlResponse(answer.status, answer.html, frames, {}, { scriptHash: answer.scriptHash, charset: answer.charset });
   }
 
-  if (!(await fitsCookie(call, profile))) {
+  if (!(await punchoutFitsCookie(call, profile))) {
     return refuse(400, "The punchout call is too long", "The hook URL and ~ fields together are too long to keep for the session. Shorten the hook URL or remove unneeded ~ fields.", { hookUrl: call.hookUrl });
   }
 
