@@ -85,3 +85,9 @@ export async function saveCxmlSettings(tx: Tx | Db, customerId: number, input: C
 export async function deleteCxmlSettings(tx: Tx | Db, customerId: number): Promise<void> {
   await tx.delete(cxmlSettings).where(eq(cxmlSettings.customerId, customerId));
 }
+
+/** The settings row locked `for update` inside the caller's transaction (null: none yet), for a compare-and-write. */
+export async function lockCxmlSettings(tx: Tx, customerId: number): Promise<CxmlSettings | null> {
+  const [row] = await tx.select().from(cxmlSettings).where(eq(cxmlSettings.customerId, customerId)).for("update").limit(1);
+  return row ?? null;
+}

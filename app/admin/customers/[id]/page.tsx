@@ -29,6 +29,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
       <AdminHeading title={customer.name} back={{ href: "/admin/customers", label: "Customers" }}>
         <Link href={`${base}/prices`} className="btn-secondary">Customer prices</Link>
         {customer.kind === "b2b" ? <Link href={`${base}/oci`} className="btn-secondary">OCI profile</Link> : null}
+        {customer.kind === "b2b" ? <Link href={`${base}/cxml`} className="btn-secondary">cXML settings</Link> : null}
       </AdminHeading>
       <p className="text-slate-700">
         {customer.kind === "b2b" ? "Business customer" : "Consumer"}
