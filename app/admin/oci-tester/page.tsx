@@ -1,27 +1,14 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
 import { AdminHeading } from "@/components/admin/admin-heading";
 import { TestRunList } from "@/components/admin/oci-tester/run-list";
 import { TesterForm } from "@/components/admin/oci-tester/tester-form";
 import { requireAdmin } from "@/lib/admin/guard";
 import { listTestRuns, listTesterCustomers } from "@/lib/admin/oci-tester";
 import { punchoutOrigin } from "@/lib/admin/oci-tester/origins";
+import { shownShopOrigin } from "@/lib/admin/shown-origin";
 import { getViewer } from "@/lib/auth/viewer";
 
 export const metadata: Metadata = { title: "Punchout tester" };
-
-/** The address the operator uses, for telling where the punchout will run (the action decides for real). */
-async function shownShopOrigin(): Promise<string | null> {
-  if (process.env.AUTH_URL) return new URL(process.env.AUTH_URL).origin;
-  const h = await headers();
-  const host = h.get("host");
-  if (!host) return null;
-  try {
-    return new URL(`${h.get("x-forwarded-proto") ?? "http"}://${host}`).origin;
-  } catch {
-    return null;
-  }
-}
 
 export default async function OciTesterPage() {
   await requireAdmin();
