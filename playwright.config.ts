@@ -37,9 +37,9 @@ export default defineConfig({
     ...(withPostgres ? [{ name: "postgres", use: { baseURL: shop(1) }, metadata: { simulator } }] : []),
   ],
   webServer: [
-    { command: "node tests/e2e/serve.mjs pglite", url: `${shop(0)}/api/health`, env: { PORT: String(shopPort) }, timeout: 120_000, reuseExistingServer: false, stdout: "ignore", stderr: "pipe" },
+    { command: "node tests/e2e/serve.mjs pglite", url: `${shop(0)}/api/health`, env: { PORT: String(shopPort) }, timeout: 120_000, reuseExistingServer: false, stdout: "ignore", stderr: "pipe", gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 } },
     ...(withPostgres
-      ? [{ command: "node tests/e2e/serve.mjs postgres", url: `${shop(1)}/api/health`, env: { PORT: String(shopPort + 1) }, timeout: 120_000, reuseExistingServer: false, stdout: "ignore" as const, stderr: "pipe" as const }]
+      ? [{ command: "node tests/e2e/serve.mjs postgres", url: `${shop(1)}/api/health`, env: { PORT: String(shopPort + 1) }, timeout: 120_000, reuseExistingServer: false, stdout: "ignore" as const, stderr: "pipe" as const, gracefulShutdown: { signal: "SIGTERM" as const, timeout: 10_000 } }]
       : []),
     { command: "node tests/oci-sim/server.mjs", url: `${simulator}/health`, env: { PORT: String(simPort), HOST: "127.0.0.1", SHOP_URL: shop(0) }, reuseExistingServer: false },
   ],

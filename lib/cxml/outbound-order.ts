@@ -9,7 +9,7 @@
  * - Total is the exact sum of the lines (quantity × UnitPrice ÷ price unit, at the money module's
  *   four places); Shipping and Tax are not sent (prices are net, delivery is agreed per contract).
  * - UnitOfMeasure is our UN/CEFACT code through the customer's unit mapping (their OCI profile).
- * - Description is the plain product text in the setup's language, ShortName the product name.
+ * - Description is the plain product text on one line in the setup's language, ShortName the product name.
  * - SupplierPartAuxiliaryID is our product id: an edit finds the line by it if the SKU changed.
  * - From and Sender carry our identity from the setup's To, To the buyer's from the setup's From.
  */
@@ -79,7 +79,9 @@ export function buildOrderMessage(input: OrderMessageInput): OrderMessage {
     // Our own product text: whitespace and control characters normalised, markup characters kept
     // (the builder escapes them); the long text may hold catalog HTML, which becomes plain text.
     const name = xmlSafe(oneLine(line.name)) || line.sku;
-    const text = xmlSafe(toPlainLongText(line.description)) || name;
+    // One line: a browser sends line breaks in a form value as CRLF, so a multi-line text would not
+    // arrive exactly as stored.
+    const text = xmlSafe(oneLine(toPlainLongText(line.description))) || name;
     detail.ele("Description", { "xml:lang": session.lang }).txt(text).ele("ShortName").txt(name);
     detail.ele("UnitOfMeasure").txt(unit);
     if (line.priceUnit > 1) detail.ele("PriceBasisQuantity", { quantity: String(line.priceUnit), conversionFactor: "1" }).ele("UnitOfMeasure").txt(unit);
