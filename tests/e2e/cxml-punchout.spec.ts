@@ -1,8 +1,4 @@
-import { readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { expect, test, type APIRequestContext, type Browser, type Page, type TestInfo } from "@playwright/test";
-import postgres from "postgres";
+import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import { lineTotal, parseOrderMessage, sumDecimals, type CxmlSetupRecord, type ReceivedCxml } from "../oci-sim/simulator.mjs";
 import { validateCxml } from "../support/cxml-validate";
 import { ANCHORS, PASSWORD, signIn, simulatorUrl } from "./helpers";
@@ -107,15 +103,21 @@ async function expectStoredOrder(browser: Browser, baseURL: string, buyer: Page,
   await context.close();
 }
 
-/** The postgres project's database (the embedded one lives inside the server process). */
-function projectSql(testInfo: TestInfo) {
-  const port = new URL(testInfo.project.use.baseURL!).port;
-  return postgres(readFileSync(path.join(tmpdir(), `oci-shop-e2e-${port}.database-url`), "utf8"), { max: 1, onnotice: () => {} });
-}
-
-async function setReturnField(sql: ReturnType<typeof postgres>, field: "cxml-urlencoded" | "cxml-base64") {
-  const rows = await sql`update cxml_settings set return_field = ${field} where customer_id = (select id from customers where debtor_number = '10001') returning customer_id`;
-  expect(rows).toHaveLength(1);
+/** An operator switches Müller's return field on the back office's cXML settings page. */
+async function setReturnField(browser: Browser, baseURL: string, field: "cxml-urlencoded" | "cxml-base64") {
+  const context = await browser.newContext({ baseURL });
+  const page = await context.newPage();
+  await signIn(page, "admin@example.com", PASSWORD);
+  await page.goto("/admin/customers?q=10001");
+  await page.getByRole("link", { name: /Müller Maschinenbau/ }).first().click();
+  await page.waitForURL(/\/admin\/customers\/\d+$/);
+  await page.getByRole("link", { name: "cXML settings" }).click();
+  await page.waitForURL(/\/admin\/customers\/\d+\/cxml$/);
+  await page.getByLabel(new RegExp(field)).check();
+  await page.getByRole("button", { name: "Save" }).click();
+  await page.waitForURL(/\/cxml\?saved=(1|unchanged)$/);
+  await expect(page.getByLabel(new RegExp(field))).toBeChecked();
+  await context.close();
 }
 
 test.beforeEach(async ({ request }, testInfo) => {
@@ -158,15 +160,12 @@ test("cXML punchout in a popup: the order message carries the cart's lines, pric
   await expectStoredOrder(browser, baseURL!, popup, returns[0]!.xml!, "cxml-urlencoded");
 });
 
-test("cXML punchout inside a cross-site iframe (base64 return field on PostgreSQL): the top window lands on the return URL", async ({ page, browser, request, baseURL }, testInfo) => {
+test("cXML punchout inside a cross-site iframe with the base64 return field: the top window lands on the return URL", async ({ page, browser, request, baseURL }, testInfo) => {
   const sim = simulatorUrl(testInfo);
   expect(new URL(sim).hostname).not.toBe(new URL(baseURL!).hostname);
-  // The return field is a per-customer setting without a back-office form yet: only the PostgreSQL
-  // project can change it from outside the server process.
-  const sql = testInfo.project.name === "postgres" ? projectSql(testInfo) : null;
-  const field = sql ? "cxml-base64" : "cxml-urlencoded";
+  const field = "cxml-base64";
   try {
-    if (sql) await setReturnField(sql, "cxml-base64");
+    await setReturnField(browser, baseURL!, field);
     await page.goto(cxmlPage(sim, baseURL!, { mode: "iframe", field }));
     await page.getByRole("button", { name: "Start cXML punchout" }).click();
     const frame = page.frameLocator("#cxmlshop-frame");
@@ -201,11 +200,10 @@ test("cXML punchout inside a cross-site iframe (base64 return field on PostgreSQ
     expect(returns).toHaveLength(1);
     const message = expectOrderMessage(returns[0]!, setup.buyerCookie, field, cart);
     expect(message.items[0]).toMatchObject({ supplierPartId: ANCHORS.perHundred.sku, quantity: "1000", priceBasisQuantity: "100" });
-    if (field === "cxml-base64") {
-      const [[, value]] = returns[0]!.fields as [[string, string]];
-      expect(value).toMatch(/^[A-Za-z0-9+/]+=*$/);
-      expect(Buffer.from(value, "base64").toString("utf8")).toBe(returns[0]!.xml);
-    }
+    const [[name, value]] = returns[0]!.fields as [[string, string]];
+    expect(name).toBe("cxml-base64");
+    expect(value).toMatch(/^[A-Za-z0-9+/]+=*$/);
+    expect(Buffer.from(value, "base64").toString("utf8")).toBe(returns[0]!.xml);
 
     // The shop stores the field as sent; its admin page shows the decoded document.
     const context = await browser.newContext({ baseURL });
@@ -214,10 +212,7 @@ test("cXML punchout inside a cross-site iframe (base64 return field on PostgreSQ
     await expectStoredOrder(browser, baseURL!, buyer, returns[0]!.xml!, field);
     await context.close();
   } finally {
-    if (sql) {
-      await setReturnField(sql, "cxml-urlencoded");
-      await sql.end();
-    }
+    await setReturnField(browser, baseURL!, "cxml-urlencoded");
   }
 });
 
