@@ -26,13 +26,26 @@ const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLow
 
 export const AUTH_FAILED = "Authentication failed: the From, To and Sender credentials or the shared secret do not match this supplier's settings.";
 
-export async function authenticateSetup(call: CxmlSetupCall, ip: string | null): Promise<SetupAuthResult> {
+/**
+ * The counters a setup request is counted on: the customer its From credentials name (whichever of
+ * them matched, so a decoy first credential changes nothing), else the first identity as sent; per
+ * address, and per address alone. Not across addresses: a customer's identity is no secret, and a
+ * stranger elsewhere must not lock the real procurement system out. Without a known address there
+ * is only the one shared per-identity counter (README: TRUST_PROXY_HOPS).
+ */
+function throttleKeys(call: CxmlSetupCall, customerId: number | null, ip: string | null) {
   const first = call.from[0]!;
-  const keys = loginThrottleKeys(`cxml:${first.domain.toLowerCase()}:${first.identity.toLowerCase()}`, ip);
+  const who = customerId !== null ? `cxml:c${customerId}` : `cxml:${first.domain.toLowerCase()}:${first.identity.toLowerCase()}`;
+  const keys = loginThrottleKeys(who, ip);
+  return ip === null ? keys : keys.filter((k) => k.scope !== "user");
+}
+
+export async function authenticateSetup(call: CxmlSetupCall, ip: string | null): Promise<SetupAuthResult> {
+  const settings = await settingsForFrom(call.from);
+  const keys = throttleKeys(call, settings?.customerId ?? null, ip);
   const attempt = await countAttempt(keys);
   if (!attempt.allowed) return { ok: false, code: 429, detail: "Too many failed setup requests for this identity. Try again later.", retryAfterSeconds: attempt.retryAfterSeconds };
 
-  const settings = await settingsForFrom(call.from);
   const sender = settings ? call.sender.find((c) => same(c.domain, settings.senderDomain) && same(c.identity, settings.senderIdentity)) : undefined;
   const secret = sender?.sharedSecret ?? call.sender.find((c) => c.sharedSecret !== null)?.sharedSecret ?? "";
   let secretOk = false;

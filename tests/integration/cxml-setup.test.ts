@@ -87,6 +87,27 @@ describe("cXML setup: authentication against the customer's settings", () => {
     expect(await setupsOf(w)).toHaveLength(0);
   });
 
+  it("counts a guess on the customer its credentials name, whatever decoy From comes first", async () => {
+    const w = await cxmlWorld();
+    const decoyed = (i: number, secret: string) =>
+      setupRequestXml({ ...w.options, secret }).replace(
+        "<From><Credential",
+        `<From><Credential domain="NetworkID"><Identity>AN-DECOY-${i}-${w.b2b.id}</Identity></Credential><Credential`,
+      );
+    const codes: string[] = [];
+    for (let i = 0; i < 6; i++) codes.push((await post(decoyed(i, `guess-${i}`), "text/xml", "192.0.2.77")).code);
+    expect(codes).toEqual(["401", "401", "401", "401", "401", "429"]);
+    expect((await post(decoyed(9, SECRET), "text/xml", "192.0.2.77")).code).toBe("429");
+    expect(await setupsOf(w)).toHaveLength(0);
+  });
+
+  it("answers a NUL smuggled into an identity with a 400, not a database error", async () => {
+    const w = await cxmlWorld();
+    const nul = setupRequestXml(w.options).replace(`<Identity>${w.from.identity}</Identity></Credential></From>`, `<Identity>${w.from.identity}&#0;</Identity></Credential></From>`);
+    const answer = await post(nul);
+    expect(answer.code).toBe("400");
+  });
+
   it("signs in the UserEmail extrinsic's user when it is one of the customer's, else the default user", async () => {
     const w = await cxmlWorld();
     const [colleague] = await w.db.insert(users).values({ customerId: w.b2b.id, email: `colleague-${w.b2b.id}@example.com`, name: "Colleague", passwordHash: await hashPassword("x-password-1") }).returning();

@@ -129,6 +129,29 @@ describe("cXML stamps and answers", () => {
   });
 });
 
+describe("cXML setup request reading: the parser's work is bounded before it starts", () => {
+  const timed = (xml: string) => {
+    const started = performance.now();
+    const result = readXml(bytes(xml), null);
+    return { ms: performance.now() - started, problem: result.ok ? null : result.problem };
+  };
+
+  it("refuses a flood of tags, of namespaces, and stops at the first markup error", () => {
+    const flood = timed(`<cXML>${"<".repeat(200_000)}</cXML>`);
+    expect(flood.problem).toMatch(/more than 20000 tags/);
+    expect(flood.ms).toBeLessThan(200);
+    const namespaces = timed(`${'<a xmlns:p="u">'.repeat(60)}${"</a>".repeat(60)}`);
+    expect(namespaces.problem).toMatch(/more than 50 namespaces/);
+    const broken = timed(`<cXML>${"<".repeat(19_000)}</cXML>`);
+    expect(broken.problem).toMatch(/not well-formed/);
+    expect(broken.ms).toBeLessThan(200);
+    // The deepest document the limits allow is still parsed quickly.
+    const deep = timed(`${"<a>".repeat(9_999)}${"</a>".repeat(9_999)}`);
+    expect(deep.problem).toBeNull();
+    expect(deep.ms).toBeLessThan(1500);
+  });
+});
+
 describe("cXML setup request reading", () => {
   const parse = (xml: string) => {
     const read = readXml(bytes(xml), null);
@@ -194,6 +217,12 @@ describe("cXML setup request reading", () => {
     expect(problem(``)).toMatch(/empty/);
     expect(problem(new Uint8Array([0x3c, 0x61, 0x3e, 0xff, 0x3c, 0x2f, 0x61, 0x3e]))).toMatch(/not valid UTF-8/);
     expect(problem(`<a/>`, "klingon-8")).toMatch(/not supported/);
+    // A quoted ">" in the DOCTYPE does not hide a subset from the parsed document.
+    expect(problem(`<!DOCTYPE cXML SYSTEM "a>b" [<!ATTLIST cXML x CDATA "1">]><cXML/>`)).toMatch(/internal DTD subset/);
+    // Characters XML 1.0 cannot carry, raw or as references.
+    expect(problem(`<cXML><a>x\u0000y</a></cXML>`)).toMatch(/characters XML 1.0 does not allow/);
+    expect(problem(`<cXML><a>x&#0;y</a></cXML>`)).toMatch(/characters XML 1.0 does not allow|not well-formed/);
+    expect(problem(`<cXML><a b="&#1;">x</a></cXML>`)).toMatch(/characters XML 1.0 does not allow/);
     // Declared Latin-1 with Latin-1 bytes; UTF-16 with a byte-order mark.
     const latin1 = readXml(new Uint8Array(Buffer.from(`<?xml version="1.0" encoding="ISO-8859-1"?><a>Müller</a>`, "latin1")), null);
     expect(latin1.ok && latin1.root.textContent).toBe("Müller");
