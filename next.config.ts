@@ -20,9 +20,9 @@ const nextConfig: NextConfig = {
     // a larger body.
     serverActions: { bodySizeLimit: "8mb" },
   },
-  // The punchout entry carries credentials (and /oci/start a one-time link) in its query string:
-  // the dev server's request log must never print them.
-  logging: { incomingRequests: { ignore: [/^\/ocihome/i, /^\/oci\//] } },
+  // The punchout entry carries credentials (and /oci/start and the cXML StartPage a one-time link)
+  // in its query string: the dev server's request log must never print them.
+  logging: { incomingRequests: { ignore: [/^\/ocihome/i, /^\/oci\//, /^\/punchout\/cxml\//] } },
   // The home page is a cached catalog page with a parameter (so the build never renders it from a
   // database); `/` is its public address.
   async rewrites() {
@@ -35,8 +35,8 @@ const nextConfig: NextConfig = {
         headers: [{ key: "X-Content-Type-Options", value: "nosniff" }],
       },
       {
-        // The punchout entry sets its own, stricter no-referrer policy (credentials pass through it).
-        source: "/((?!ocihome|oci/).*)",
+        // The punchout entries set their own, stricter no-referrer policy (credentials and one-time links pass through them).
+        source: "/((?!ocihome|oci/|punchout/cxml/).*)",
         headers: [{ key: "Referrer-Policy", value: "strict-origin-when-cross-origin" }],
       },
     ];
