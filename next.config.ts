@@ -26,13 +26,31 @@ const nextConfig: NextConfig = {
   // The home page is a cached catalog page with a parameter (so the build never renders it from a
   // database); `/` is its public address.
   async rewrites() {
-    return { beforeFiles: [{ source: "/", destination: "/home/all" }], afterFiles: [], fallback: [] };
+    // `/search` without a query (the proxy maps those with one) is the empty search's cached page.
+    return {
+      beforeFiles: [
+        { source: "/", destination: "/home/all" },
+        { source: "/search", destination: "/search/all" },
+      ],
+      afterFiles: [],
+      fallback: [],
+    };
   },
   async headers() {
     return [
       {
         source: "/:path*",
         headers: [{ key: "X-Content-Type-Options", value: "nosniff" }],
+      },
+      {
+        // The framing policy of every answer outside a punchout (the proxy sets a punchout's, from its
+        // cookie, and skips cookie-less catalog pages): only the shop frames itself.
+        source: "/((?!ocihome|oci/|punchout/cxml/).*)",
+        missing: [{ type: "cookie", key: "shop.oci" }],
+        headers: [
+          { key: "Content-Security-Policy", value: "frame-ancestors 'self'" },
+          { key: "X-Frame-Options", value: "SAMEORIGIN" },
+        ],
       },
       {
         // The punchout entries set their own, stricter no-referrer policy (credentials and one-time links pass through them).

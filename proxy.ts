@@ -1,5 +1,4 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { anonymousCartCookie, CART_COOKIE } from "@/lib/cart/cookie";
 import { catalogRewrite } from "@/lib/catalog/views";
 import { isBackOffice, needsViewer, NOT_FOUND_PATH, pageRedirect } from "@/lib/auth/page-gate";
 import { viewerOfSessionCookie } from "@/lib/auth/request-viewer";
@@ -61,14 +60,6 @@ export async function proxy(request: NextRequest) {
     for (const [name, value] of Object.entries(framingHeaders(sources ?? []))) response.headers.set(name, value);
   }
 
-  // Every browser gets its anonymous cart id with the first page it sees, so tabs opened from it
-  // share one cart even when they add their first products at the same moment.
-  if (request.method === "GET" && !isEntry && !path.startsWith("/api/") && !request.cookies.has(CART_COOKIE) && !request.cookies.has(COOKIE_NAMES.session)) {
-    response.cookies.set(anonymousCartCookie());
-    // A shared cache must never hand this cart id to the next visitor with the page.
-    response.headers.set("Cache-Control", "private, no-store");
-  }
-
   // The idle limit counts from the last page the buyer opened.
   if (token && request.method === "GET" && !isEntry && !path.startsWith("/api/")) {
     const refreshed = await refreshedPunchoutCookie(token);
@@ -89,7 +80,14 @@ function internalUrl(request: NextRequest, pathname: string) {
   return url;
 }
 
-// Not on the punchout routes: they set their own framing and cookies, and the proxy would make
+// The proxy runs only where it has work: for a browser in a punchout (its framing policy and
+// keep-alive), for the back office and the account pages, and for catalog URLs with a query string
+// it maps to a cached path. Any other catalog page — anonymous or signed in, the personal parts come
+// from /api/viewer and /api/prices — is answered by the page cache without it; next.config.ts gives
+// such answers the default framing policy and maps `/` and `/search`. The entries are literal
+// because Next reads this object at build time.
+//
+// Never on the punchout routes: they set their own framing and cookies, and the proxy would make
 // Next hold their request bodies (an oversized call must be refused before its body arrives).
 // Nor on the back office's CSV upload: Next would buffer the file (and cut it at 10 MB), where the
 // route streams it into the import and answers non-operators with a 404 itself.
@@ -98,5 +96,21 @@ function internalUrl(request: NextRequest, pathname: string) {
 // Nor on the cXML routes: the setup is posted server to server and read with its own size limit;
 // the StartPage sets its own framing and cookies like /ocihome.
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|images/|ocihome|oci/|oci-tester/|punchout/cxml/|admin/import/upload/).*)"],
+  matcher: [
+    { source: "/((?!_next/static|_next/image|favicon.ico|images/|ocihome|oci/|oci-tester/|punchout/cxml/|admin/import/upload/).*)", has: [{ type: "cookie", key: "shop.oci" }] },
+    { source: "/admin" },
+    { source: "/admin/((?!import/upload/).*)" },
+    { source: "/account" },
+    { source: "/account/:path*" },
+    { source: "/checkout" },
+    { source: "/login" },
+    { source: "/register" },
+    { source: "/search", has: [{ type: "query", key: "q" }] },
+    { source: "/search", has: [{ type: "query", key: "page" }] },
+    { source: "/categories/:slug", has: [{ type: "query", key: "sort" }] },
+    { source: "/categories/:slug", has: [{ type: "query", key: "page" }] },
+    { source: "/categories/:slug", has: [{ type: "query", key: "manufacturer" }] },
+    { source: "/categories/:slug", has: [{ type: "query", key: "stock" }] },
+    { source: "/products/:slug", has: [{ type: "query", key: "error" }] },
+  ],
 };

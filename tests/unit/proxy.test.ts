@@ -1,4 +1,7 @@
+import { getRewrittenUrl, unstable_doesMiddlewareMatch, unstable_getResponseFromNextConfig } from "next/experimental/testing/server";
 import { NextRequest } from "next/server";
+import nextConfig from "@/next.config";
+import { COOKIE_NAMES } from "@/lib/http/cookies";
 import { beforeAll, describe, expect, it } from "vitest";
 import { openOciSession, sealOciSession, type OciSessionData } from "@/lib/oci/session-token";
 
@@ -6,9 +9,10 @@ const SECRET = "unit-test-secret-that-is-long-enough-0123456789";
 const session: OciSessionData = { sid: "6f1c1a58-3a4e-4f0e-9a7a-1f2d3c4b5a69", userId: 1, customerId: 1, hookUrl: "https://srm.example.com/hook", target: "_top", echoFields: [], charset: "utf-8", startedAt: Date.now() };
 
 let proxy: (request: NextRequest) => Promise<Response>;
+let config: { matcher: Parameters<typeof unstable_doesMiddlewareMatch>[0]["config"]["matcher"] };
 beforeAll(async () => {
   process.env.AUTH_SECRET = SECRET;
-  ({ proxy } = await import("@/proxy"));
+  ({ proxy, config } = await import("@/proxy"));
 });
 
 function request(path: string, cookies: Record<string, string> = {}) {
@@ -55,63 +59,7 @@ describe("proxy", () => {
     }
   });
 
-  it("gives a new browser its anonymous cart id on the first page", async () => {
-    expect(setCookie(await proxy(request("/")), "shop.cart")).toMatch(/Partitioned/i);
-    expect(setCookie(await proxy(request("/", { "shop.cart": "6f1c1a58-3a4e-4f0e-9a7a-1f2d3c4b5a69" })), "shop.cart")).toBeUndefined();
-    expect(setCookie(await proxy(request("/api/cart")), "shop.cart")).toBeUndefined();
-  });
-
-  it("slides the punchout expiry with activity, at most once a minute", async () => {
-    const idle = 8 * 60 * 60;
-    const fresh = await sealOciSession(session, { secret: SECRET, idleSeconds: idle });
-    expect(setCookie(await proxy(request("/", { "shop.oci": fresh })), "shop.oci")).toBeUndefined();
-
-    const tenMinutesAgo = Date.now() - 10 * 60 * 1000;
-    const old = await sealOciSession(session, { secret: SECRET, idleSeconds: idle, now: tenMinutesAgo });
-    const refreshed = setCookie(await proxy(request("/cart", { "shop.oci": old })), "shop.oci");
-    expect(refreshed).toBeDefined();
-    const opened = await openOciSession(refreshed!.split(";")[0]!.split("=")[1], { secret: SECRET });
-    expect(opened.status).toBe("valid");
-    if (opened.status === "valid") expect(opened.expiresAt).toBeGreaterThan(Date.now() + idle * 1000 - 5000);
-    // Never on the punchout entry, which writes a new cookie of its own.
-    expect(setCookie(await proxy(request("/ocihome", { "shop.oci": old })), "shop.oci")).toBeUndefined();
-  });
-});
-
-describe("the customer's punchout lifetime and framing origins", () => {
-  it("slides by the profile's idle minutes and lets the profile's portal frame the shop", async () => {
-    const custom = { ...session, idleMinutes: 30, frameOrigins: ["https://portal.example.com"] };
-    const twoMinutesAgo = Date.now() - 2 * 60 * 1000;
-    const old = await sealOciSession(custom, { secret: SECRET, idleSeconds: 30 * 60, now: twoMinutesAgo });
-    const res = await proxy(request("/cart", { "shop.oci": old }));
-    expect(res.headers.get("content-security-policy")).toContain("https://portal.example.com");
-    const refreshed = setCookie(res, "shop.oci");
-    expect(refreshed).toMatch(/Max-Age=1800/);
-    const opened = await openOciSession(refreshed!.split(";")[0]!.split("=")[1], { secret: SECRET });
-    if (opened.status !== "valid") throw new Error(opened.status);
-    expect(opened.expiresAt).toBeLessThan(Date.now() + 30 * 60 * 1000 + 5000);
-  });
-});
-
-describe("frame sources", () => {
-  it("take only a plain origin from the hook URL", async () => {
-    const { frameSourcesFor } = await import("@/lib/oci/punchout-cookie");
-    expect(frameSourcesFor("https://srm.example.com:8443/sap/hook?x=1")).toEqual(["https://srm.example.com:8443"]);
-    expect(frameSourcesFor("http://127.0.0.1:4010/hook")).toEqual(["http://127.0.0.1:4010"]);
-    expect(frameSourcesFor("SAPEVENT:POST")).toEqual([]);
-    expect(frameSourcesFor("https://x%3Bsandbox/")).toEqual([]);
-    expect(frameSourcesFor("https://a*b.example/")).toEqual([]);
-  });
-
-  it("add the customer's framing origins (plain origins only) to the hook's", async () => {
-    const { frameSourcesFor } = await import("@/lib/oci/punchout-cookie");
-    expect(frameSourcesFor("https://srm.example.com/hook", ["https://portal.example.com", "https://x;script-src *", "https://srm.example.com"])).toEqual(["https://srm.example.com", "https://portal.example.com"]);
-  });
-
-  it("maps catalog query strings onto one cached path and redirects signed-out visitors of account pages", async () => {
-    const listing = await proxy(request("/categories/fasteners?page=2&utm_source=x"));
-    expect((await proxy(request("/categories/fasteners?utm_source=x"))).headers.get("x-middleware-rewrite")).toBeNull();
-    expect(listing.headers.get("x-middleware-rewrite")).toContain(`/categories/fasteners/${encodeURIComponent("page=2")}`);
+  it("redirects account pages for signed-out visitors before anything renders", async () => {
     const account = await proxy(request("/account", { "shop.session-token": "not-a-token" }));
     expect(account.status).toBe(307);
     expect(new URL(account.headers.get("location")!, "http://shop.test").pathname + new URL(account.headers.get("location")!, "http://shop.test").search).toBe("/login?next=%2Faccount");
@@ -119,9 +67,51 @@ describe("frame sources", () => {
     expect((await proxy(request("/cart"))).status).toBe(200);
   });
 
-  it("marks a response that sets the anonymous cart cookie as private, so no shared cache passes it on", async () => {
-    const first = await proxy(request("/products/x"));
-    expect(setCookie(first, "shop.cart")).toBeTruthy();
-    expect(first.headers.get("cache-control")).toBe("private, no-store");
+  it("sets no cookie on a page: the anonymous cart id comes with /api/viewer, so cached pages stay shareable", async () => {
+    const first = await proxy(request("/products/x?error=quantity"));
+    expect(first.headers.getSetCookie()).toEqual([]);
+    expect(first.headers.get("cache-control")).toBeNull();
+  });
+});
+
+describe("where the proxy runs", () => {
+  const runs = (path: string, cookies: Record<string, string> = {}) => unstable_doesMiddlewareMatch({ config, url: `http://shop.test${path}`, cookies });
+
+  it("skips a visit to a catalog page without a query: the page cache answers it alone", () => {
+    for (const path of ["/", "/categories/fasteners", "/products/din-933-m8", "/search", "/cart", "/api/viewer", "/images/products/1.png"]) expect(runs(path), path).toBe(false);
+  });
+
+  it("runs on every path for a browser in a punchout, and skips signed-in catalog pages", () => {
+    // The matcher names the cookie literally (Next reads it at build time): it is the cookie helper's name.
+    for (const path of ["/", "/categories/fasteners", "/products/din-933-m8", "/cart", "/api/cart"]) expect(runs(path, { [COOKIE_NAMES.oci]: "x" }), path).toBe(true);
+    for (const path of ["/", "/categories/fasteners", "/cart"]) expect(runs(path, { [COOKIE_NAMES.session]: "x", [COOKIE_NAMES.cart]: "y" }), path).toBe(false);
+  });
+
+  it("runs for the back office, the account pages and catalog queries, whoever asks", () => {
+    for (const path of ["/admin", "/admin/products/1", "/account", "/account/orders/1", "/checkout", "/login", "/register", "/search?q=schraube", "/search?page=2", "/categories/fasteners?sort=price", "/categories/fasteners?page=3", "/categories/fasteners?manufacturer=Bolzwerk", "/categories/fasteners?stock=1", "/products/din-933-m8?error=quantity"]) {
+      expect(runs(path), path).toBe(true);
+    }
+  });
+
+  it("never runs on the punchout routes and the upload route, cookies or not", () => {
+    for (const path of ["/ocihome?username=x", "/oci/start", "/oci/transfer", "/oci-tester/hook/1", "/punchout/cxml/setup", "/punchout/cxml/start?t=x", "/admin/import/upload/"]) {
+      expect(runs(path, { "shop.session-token": "x", "shop.oci": "y" }), path).toBe(false);
+    }
+  });
+});
+
+describe("next.config routes for requests the proxy skips", () => {
+  it("maps / and /search to their cached pages and gives every answer outside a punchout the closed framing policy", async () => {
+    const home = await unstable_getResponseFromNextConfig({ url: "http://shop.test/", nextConfig });
+    expect(getRewrittenUrl(home)).toBe("http://shop.test/home/all");
+    const search = await unstable_getResponseFromNextConfig({ url: "http://shop.test/search", nextConfig });
+    expect(getRewrittenUrl(search)).toBe("http://shop.test/search/all");
+    expect(home.headers.get("content-security-policy")).toBe("frame-ancestors 'self'");
+    expect(home.headers.get("x-frame-options")).toBe("SAMEORIGIN");
+    // A punchout's policy is the proxy's, from its cookie.
+    const punchout = await unstable_getResponseFromNextConfig({ url: "http://shop.test/cart", nextConfig, cookies: { "shop.oci": "x" } });
+    expect(punchout.headers.get("content-security-policy")).toBeNull();
+    const entry = await unstable_getResponseFromNextConfig({ url: "http://shop.test/ocihome", nextConfig });
+    expect(entry.headers.get("content-security-policy")).toBeNull();
   });
 });
