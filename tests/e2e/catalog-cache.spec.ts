@@ -105,3 +105,30 @@ test("a list price changed in the database shows on the cached product page and 
     await sql.end();
   }
 });
+
+test("a cached page sets no cookie; a new browser gets its cart id from /api/viewer, and two tabs opened from that page share one cart", async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ baseURL });
+  const page = await context.newPage();
+  const viewerAnswer = page.waitForResponse((r) => new URL(r.url()).pathname === "/api/viewer");
+  const home = await page.goto("/");
+  expect(home?.status()).toBe(200);
+  // The shared page carries nothing of this browser's: a CDN may hand it to the next visitor.
+  expect(await home!.headerValue("set-cookie")).toBeNull();
+  expect(home!.headers()["content-security-policy"]).toBe("frame-ancestors 'self'");
+  const viewer = await viewerAnswer;
+  expect(await viewer.headerValue("set-cookie")).toMatch(/^shop\.cart=/);
+  expect(viewer.headers()["cache-control"]).toContain("private");
+  const cart = (await context.cookies(baseURL)).find((c) => c.name === "shop.cart");
+  expect(cart?.value).toBeTruthy();
+
+  // Two tabs add their first products at the same moment: one cart holds both.
+  const [a, b] = await Promise.all([context.newPage(), context.newPage()]);
+  await Promise.all([a.goto(`/products/${ANCHORS.umlaut.slug}`), b.goto(`/products/${ANCHORS.dutch.slug}`)]);
+  await Promise.all([a.getByRole("button", { name: "Add to cart" }).click(), b.getByRole("button", { name: "Add to cart" }).click()]);
+  await expect(a.getByText(/Added \d+/)).toBeVisible();
+  await expect(b.getByText(/Added \d+/)).toBeVisible();
+  expect((await context.cookies(baseURL)).find((c) => c.name === "shop.cart")?.value).toBe(cart!.value);
+  await a.goto("/cart");
+  await expect(a.getByTestId("cart-line").filter({ visible: true })).toHaveCount(2);
+  await context.close();
+});
