@@ -1,8 +1,12 @@
 import { fileURLToPath } from "node:url";
 import type { NextConfig } from "next";
+import { PLAIN_PAGE_PATTERN, PLAIN_QUERY_PATTERN, PLAIN_SORT_PATTERN } from "./lib/catalog/plain-query";
+import { COOKIE_NAMES } from "./lib/http/cookies";
+import { PRICE_PASS_PATTERN } from "./lib/pricing/price-pass";
 
 const nextConfig: NextConfig = {
-  // Catalog pages are cached whole and shared; per-visitor parts come from /api/viewer and /api/prices.
+  // Catalog pages are cached whole (per business customer with their prices); the other per-visitor
+  // parts come from /api/viewer and /api/prices.
   cacheComponents: true,
   // Rendered pages are kept in memory, bounded (PAGE_CACHE_MAX_MB), instead of an unbounded folder on disk.
   cacheHandler: fileURLToPath(new URL("./lib/cache/page-cache-handler.mjs", import.meta.url)),
@@ -23,13 +27,35 @@ const nextConfig: NextConfig = {
   // The punchout entry carries credentials (and /oci/start and the cXML StartPage a one-time link)
   // in its query string: the dev server's request log must never print them.
   logging: { incomingRequests: { ignore: [/^\/ocihome/i, /^\/oci\//, /^\/punchout\/cxml\//] } },
-  // The home page is a cached catalog page with a parameter (so the build never renders it from a
-  // database); `/` is its public address.
+  // Catalog pages are cached per path, so their public URLs are mapped onto cached paths here — no
+  // per-request code runs for them. The home page is a cached page with a parameter (so the build
+  // never renders it from a database). A signed-in business customer's browser carries a price pass
+  // (lib/pricing/price-pass.ts), which becomes part of the path: their pages are cached per customer
+  // and show their own prices. Plain searches and listing pages are mapped here; any other query
+  // string goes through the proxy, which normalises it onto the shared page (without the pass).
   async rewrites() {
-    // `/search` without a query (the proxy maps those with one) is the empty search's cached page.
+    const pass = { type: "cookie" as const, key: COOKIE_NAMES.prices, value: `(?<pass>${PRICE_PASS_PATTERN})` };
+    const q = { type: "query" as const, key: "q", value: `(?<q>${PLAIN_QUERY_PATTERN})` };
+    const page = { type: "query" as const, key: "page", value: `(?<page>${PLAIN_PAGE_PATTERN})` };
+    const noPage = { type: "query" as const, key: "page" };
+    const sort = { type: "query" as const, key: "sort", value: `(?<sort>${PLAIN_SORT_PATTERN})` };
+    const noSort = { type: "query" as const, key: "sort" };
     return {
       beforeFiles: [
+        { source: "/", has: [pass], destination: "/home/for=:pass" },
         { source: "/", destination: "/home/all" },
+        { source: "/categories/:slug", has: [sort, page, pass], destination: "/categories/:slug/sort=:sort&page=:page&for=:pass" },
+        { source: "/categories/:slug", has: [sort, pass], missing: [noPage], destination: "/categories/:slug/sort=:sort&for=:pass" },
+        { source: "/categories/:slug", has: [page, pass], missing: [noSort], destination: "/categories/:slug/page=:page&for=:pass" },
+        { source: "/categories/:slug", has: [pass], destination: "/categories/:slug/for=:pass" },
+        { source: "/categories/:slug", has: [sort, page], destination: "/categories/:slug/sort=:sort&page=:page" },
+        { source: "/categories/:slug", has: [sort], missing: [noPage], destination: "/categories/:slug/sort=:sort" },
+        { source: "/categories/:slug", has: [page], missing: [noSort], destination: "/categories/:slug/page=:page" },
+        { source: "/products/:slug", has: [pass], destination: "/products/:slug/for/:pass" },
+        { source: "/search", has: [q, page, pass], destination: "/search/q=:q&page=:page&for=:pass" },
+        { source: "/search", has: [q, pass], missing: [noPage], destination: "/search/q=:q&for=:pass" },
+        { source: "/search", has: [q, page], destination: "/search/q=:q&page=:page" },
+        { source: "/search", has: [q], missing: [noPage], destination: "/search/q=:q" },
         { source: "/search", destination: "/search/all" },
       ],
       afterFiles: [],
@@ -52,6 +78,12 @@ const nextConfig: NextConfig = {
           { key: "X-Frame-Options", value: "SAMEORIGIN" },
         ],
       },
+      // A page with one customer's prices must never be stored by a shared cache under its public URL.
+      ...["/", "/categories/:slug", "/products/:slug", "/search"].map((source) => ({
+        source,
+        has: [{ type: "cookie" as const, key: COOKIE_NAMES.prices }],
+        headers: [{ key: "Cache-Control", value: "private, no-store" }],
+      })),
       {
         // The punchout entries set their own, stricter no-referrer policy (credentials and one-time links pass through them).
         source: "/((?!ocihome|oci/|punchout/cxml/).*)",

@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { catalogRewrite } from "@/lib/catalog/views";
+import { catalogRewrite, isCatalogPage } from "@/lib/catalog/views";
 import { isBackOffice, needsViewer, NOT_FOUND_PATH, pageRedirect } from "@/lib/auth/page-gate";
 import { viewerOfSessionCookie } from "@/lib/auth/request-viewer";
 import { COOKIE_NAMES } from "@/lib/http/cookies";
@@ -16,6 +16,10 @@ export async function proxy(request: NextRequest) {
   // Catalog pages are cached per path: their query strings become one canonical path segment.
   const cached = catalogRewrite(path, request.nextUrl.searchParams);
   const response = cached ? NextResponse.rewrite(internalUrl(request, cached)) : NextResponse.next();
+  // next.config.ts then maps the page, with the price pass: a page with one customer's prices must
+  // never be stored by a shared cache under its public URL (next.config.ts says so too, but its
+  // header rules do not reach an answer that passed through the proxy).
+  if (!cached && request.cookies.has(COOKIE_NAMES.prices) && isCatalogPage(path)) response.headers.set("Cache-Control", "private, no-store");
   // The punchout routes answer with their own framing policy (they know the hook of the call); the
   // matcher keeps the proxy off them, this keeps it so if the matcher changes.
   const isEntry = path === "/ocihome" || path.startsWith("/oci/") || path.startsWith("/punchout/cxml/");
@@ -82,9 +86,10 @@ function internalUrl(request: NextRequest, pathname: string) {
 
 // The proxy runs only where it has work: for a browser in a punchout (its framing policy and
 // keep-alive), for the back office and the account pages, and for catalog URLs with a query string
-// it maps to a cached path. Any other catalog page — anonymous or signed in, the personal parts come
-// from /api/viewer and /api/prices — is answered by the page cache without it; next.config.ts gives
-// such answers the default framing policy and maps `/` and `/search`. The entries are literal
+// it must normalise into a cached path. Any other catalog page — anonymous or signed in (a business
+// customer's own prices come with their price pass, the other personal parts from /api/viewer) — is
+// answered by the page cache without it; next.config.ts gives such answers the default framing
+// policy and maps `/`, the default views, plain searches and the price pass. The entries are literal
 // because Next reads this object at build time.
 //
 // Never on the punchout routes: they set their own framing and cookies, and the proxy would make
@@ -105,10 +110,12 @@ export const config = {
     { source: "/checkout" },
     { source: "/login" },
     { source: "/register" },
-    { source: "/search", has: [{ type: "query", key: "q" }] },
-    { source: "/search", has: [{ type: "query", key: "page" }] },
-    { source: "/categories/:slug", has: [{ type: "query", key: "sort" }] },
-    { source: "/categories/:slug", has: [{ type: "query", key: "page" }] },
+    // Searches next.config.ts cannot map itself (see lib/catalog/plain-query.ts; copied literally).
+    { source: "/search", has: [{ type: "query", key: "q", value: "(?!(?:(?=.{1,100}$)[A-Za-z0-9À-ÖØ-öø-ÿ.,_-]+(?: [A-Za-z0-9À-ÖØ-öø-ÿ.,_-]+)*)$).*" }] },
+    { source: "/search", has: [{ type: "query", key: "page", value: "(?!(?:(?:[2-9]|[1-9]\\d{1,3}))$).*" }] },
+    // Listings next.config.ts cannot map itself (see lib/catalog/plain-query.ts; copied literally).
+    { source: "/categories/:slug", has: [{ type: "query", key: "sort", value: "(?!(?:(?:price_asc|price_desc))$).*" }] },
+    { source: "/categories/:slug", has: [{ type: "query", key: "page", value: "(?!(?:(?:[2-9]|[1-9]\\d{1,3}))$).*" }] },
     { source: "/categories/:slug", has: [{ type: "query", key: "manufacturer" }] },
     { source: "/categories/:slug", has: [{ type: "query", key: "stock" }] },
     { source: "/products/:slug", has: [{ type: "query", key: "error" }] },

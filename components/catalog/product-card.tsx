@@ -1,6 +1,7 @@
 import { productImageUrl } from "@/lib/catalog/image-url";
 import Link from "next/link";
 import type { ProductSummary } from "@/lib/catalog/types";
+import type { PagePrices } from "@/lib/shopper/viewer-types";
 import { amount } from "@/lib/money/decimal";
 import { formatUnitPrice } from "@/lib/money/format";
 import { StockBadge } from "./stock-badge";
@@ -31,9 +32,10 @@ export function ProductCard({ product }: { product: ProductSummary }) {
   );
 }
 
-export function ProductGrid({ products }: { products: ProductSummary[] }) {
+/** `prices`: the customer's own, when the page is cached for one (see lib/catalog/page-prices.ts). */
+export function ProductGrid({ products, prices = null }: { products: ProductSummary[]; prices?: PagePrices | null }) {
   return (
-    <PricesScope ids={products.map((p) => p.id)}>
+    <PricesScope ids={products.map((p) => p.id)} initial={prices}>
       <ul className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4" data-testid="product-grid">
         {products.map((p) => (
           <ProductCard key={p.id} product={p} />

@@ -2,13 +2,16 @@
 
 import { createContext, useContext, type ReactNode } from "react";
 import { useViewer, useViewerPrices } from "@/components/viewer/use-viewer";
-import type { ViewerPrices } from "@/lib/shopper/viewer-types";
+import type { PagePrices, ViewerPrices } from "@/lib/shopper/viewer-types";
 
 const PricesContext = createContext<{ data: ViewerPrices | undefined; loading: boolean }>({ data: undefined, loading: false });
 
-/** One request for all prices of a page, shared by its price cells. */
-export function PricesScope({ ids, tiers = false, children }: { ids: number[]; tiers?: boolean; children: ReactNode }) {
-  const { data, isFetching } = useViewerPrices(ids, tiers);
+/**
+ * One request for all prices of a page, shared by its price cells — none at all when the page was
+ * cached with this customer's prices (`initial`).
+ */
+export function PricesScope({ ids, tiers = false, initial = null, children }: { ids: number[]; tiers?: boolean; initial?: PagePrices | null; children: ReactNode }) {
+  const { data, isFetching } = useViewerPrices(ids, tiers, initial);
   return <PricesContext.Provider value={{ data, loading: isFetching && !data }}>{children}</PricesContext.Provider>;
 }
 
@@ -62,5 +65,6 @@ export function ViewerTiers({ productId }: { productId: number }) {
 /** "List price — sign in for your prices", only while nobody is signed in. */
 export function ListPriceNote({ children }: { children: ReactNode }) {
   const { data } = useViewer();
-  return data?.account ? null : <>{children}</>;
+  const { data: prices } = useContext(PricesContext);
+  return data?.account || prices?.personal ? null : <>{children}</>;
 }

@@ -2,7 +2,7 @@
 
 import { usePathname } from "next/navigation";
 import { useEffect, useSyncExternalStore } from "react";
-import type { ViewerPrices, ViewerSummary } from "@/lib/shopper/viewer-types";
+import type { PagePrices, ViewerPrices, ViewerSummary } from "@/lib/shopper/viewer-types";
 
 /**
  * The per-visitor data of cached pages (who is signed in, cart count, punchout, own prices), kept
@@ -66,11 +66,17 @@ export function useCartCount(): number | undefined {
   return cartCount ?? viewer?.cartCount;
 }
 
-/** The visitor's own prices for the products of this page; nothing is asked for anonymous visitors. */
-export function useViewerPrices(ids: number[], tiers: boolean): { data: ViewerPrices | undefined; isFetching: boolean } {
+/**
+ * The visitor's own prices for the products of this page; nothing is asked for anonymous visitors.
+ * `initial`: the prices a page cached for one customer was rendered with (this browser's price pass
+ * chose it). They stand while the visitor is unknown and once the visitor turns out to have exactly
+ * those prices; anyone else asks for their own.
+ */
+export function useViewerPrices(ids: number[], tiers: boolean, initial: PagePrices | null): { data: ViewerPrices | undefined; isFetching: boolean } {
   const { viewer, prices, loading } = useSyncExternalStore(subscribe, snapshot, snapshot);
   const pricing = viewer?.account?.pricing ?? null;
-  const key = pricing === null || ids.length === 0 ? null : `${pricing}|${tiers ? "t" : ""}|${ids.join(",")}`;
+  const rendered = initial && (viewer === undefined || pricing === initial.for) ? initial : undefined;
+  const key = rendered || pricing === null || ids.length === 0 ? null : `${pricing}|${tiers ? "t" : ""}|${ids.join(",")}`;
   useEffect(() => {
     if (key === null || state.prices.has(key) || state.loading.has(key)) return;
     update({ loading: new Set(state.loading).add(key) });
@@ -85,5 +91,5 @@ export function useViewerPrices(ids: number[], tiers: boolean): { data: ViewerPr
     };
     getJson<ViewerPrices>(`/api/prices?ids=${ids.join(",")}${tiers ? "&tiers=1" : ""}`).then(done, () => done());
   }, [key, ids, tiers]);
-  return { data: key ? prices.get(key) : undefined, isFetching: key !== null && loading.has(key) };
+  return { data: rendered ?? (key ? prices.get(key) : undefined), isFetching: key !== null && loading.has(key) };
 }

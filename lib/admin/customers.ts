@@ -3,6 +3,7 @@ import { and, asc, desc, eq, ne, or, sql, type SQL } from "drizzle-orm";
 import { customers, priceLists, users, type Address } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/session-viewer";
 import { PasswordHashBusyError, hashPassword } from "@/lib/auth/password";
+import { catalogChanged, customerTag } from "@/lib/catalog/cache-policy";
 import { codePrefixPattern } from "@/lib/catalog/search-query";
 import { getDb, type Tx } from "@/lib/db/client";
 import { changesBetween, recordAudit } from "./audit";
@@ -185,7 +186,7 @@ export async function updateCustomer(viewer: Viewer | null, id: number, version:
   const input = stored(fields);
   const db = await getDb();
   try {
-    return await db.transaction(async (tx): Promise<WriteResult<{ id: number }>> => {
+    const result = await db.transaction(async (tx): Promise<WriteResult<{ id: number }>> => {
       const [before] = await tx.select().from(customers).where(eq(customers.id, id)).for("update").limit(1);
       if (!before) return NOT_FOUND;
       if (before.version !== version) return conflict("customer");
@@ -202,6 +203,9 @@ export async function updateCustomer(viewer: Viewer | null, id: number, version:
       await recordAudit(tx, admin, { entity: "customer", entityId: id, entityLabel: input.debtorNumber ?? input.name, action: "update", changes });
       return { ok: true, id };
     });
+    // Pages cached with this customer's prices show its price list, VAT treatment and active flag.
+    if (result.ok) catalogChanged(customerTag(id));
+    return result;
   } catch (error) {
     if (isUniqueViolation(error, "customers_debtor_number_unique")) return debtorTaken("another customer");
     throw error;

@@ -10,6 +10,8 @@ import { cacheLife, cacheTag, revalidateTag } from "next/cache";
 export const CATALOG_TAG = "catalog";
 export const productTag = (id: number) => `product:${id}`;
 export const categoryTag = (id: number) => `category:${id}`;
+/** A customer's own prices (price list, VAT treatment, active flag) on pages cached for them. */
+export const customerTag = (id: number) => `customer:${id}`;
 
 export function catalogCacheSeconds(env: Record<string, string | undefined> = process.env): number {
   const n = Number(env.CATALOG_CACHE_SECONDS ?? 60);

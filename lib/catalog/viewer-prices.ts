@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Viewer } from "@/lib/auth/viewer";
 import { getDb } from "@/lib/db/client";
 import { formatUnitPrice, unitLabel } from "@/lib/money/format";
-import { priceContextFor, vatRateFor } from "@/lib/pricing/context";
+import { priceContextFor, vatRateFor, type PriceContext } from "@/lib/pricing/context";
 import { loadPriceInfo } from "@/lib/pricing/load";
 import { resolvePrice, tierTable } from "@/lib/pricing/tiers";
 import { displayPrice } from "@/lib/pricing/vat";
@@ -28,8 +28,11 @@ export const priceQuerySchema = z.object({
  * Three indexed queries whatever the number of products.
  */
 export async function viewerPrices(viewer: Viewer | null, ids: number[], withTiers: boolean): Promise<ViewerPrices> {
-  if (!viewer) return { personal: false, prices: {} };
-  const ctx = priceContextFor(viewer);
+  return viewer ? pricesIn(priceContextFor(viewer), ids, withTiers) : { personal: false, prices: {} };
+}
+
+/** One customer's prices for some products (also for pages cached per customer, see page-prices.ts). */
+export async function pricesIn(ctx: PriceContext, ids: number[], withTiers: boolean): Promise<ViewerPrices> {
   const products = (await getProductsByIds([...new Set(ids)])).filter((p) => p.active);
   const info = await loadPriceInfo(await getDb(), ctx, products);
   const vat = ctx.includeVat ? "incl. VAT" : "excl. VAT";

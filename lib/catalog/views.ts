@@ -1,4 +1,6 @@
+import { isPricePassShaped } from "@/lib/pricing/price-pass";
 import { listingParamsSchema, searchParamsSchema } from "./params";
+import { isPlainListing, isPlainSearch } from "./plain-query";
 import type { Sort } from "./types";
 
 /**
@@ -83,21 +85,51 @@ export function searchHref(view: SearchView): string {
   return key === DEFAULT_VIEW ? "/search" : `/search?${decodeURIComponent(key)}`;
 }
 
+/**
+ * A cached page's segment may also name whose prices it shows (`for=<price pass>`): next.config.ts
+ * appends it from the price-pass cookie. The view part is shared by every visitor; only the page's
+ * prices differ. This returns the view part (still to be parsed by its page) and the pass, if any.
+ */
+export function splitPricedKey(segment: string): { key: string; pass?: string } {
+  if (segment === DEFAULT_VIEW) return { key: segment };
+  let decoded: string;
+  try {
+    // Next hands the segment over as it was in the path, `=` escaped or not.
+    decoded = decodeURIComponent(segment);
+  } catch {
+    return { key: segment };
+  }
+  if (!decoded.includes("for=")) return { key: segment };
+  const sp = new URLSearchParams(decoded);
+  const pass = sp.get("for");
+  sp.delete("for");
+  const rest = sp.toString();
+  return { key: rest ? encodeURIComponent(rest) : DEFAULT_VIEW, pass: isPricePassShaped(pass) ? pass : undefined };
+}
+
 const NOTICES: readonly ProductNotice[] = ["quantity", "unavailable"];
 
 export function productNoticeOf(value: string | null | undefined): ProductNotice | null {
   return NOTICES.find((n) => n === value) ?? null;
 }
 
+/** The public catalog URLs: their answers are cached pages, shared unless a price pass picks them. */
+export function isCatalogPage(pathname: string): boolean {
+  return pathname === "/" || pathname === "/search" || /^\/(categories|products)\/[^/]+$/.test(pathname);
+}
+
 /**
- * Where the proxy sends a catalog URL: the internal cached path, or null for anything that is not
- * a catalog page. Only GET/HEAD pages are rewritten; server actions post to the page URL itself.
+ * Where the proxy sends a catalog URL: the internal cached path, or null where next.config.ts maps
+ * it (plain queries, default views) and for anything that is not a catalog page. Only GET/HEAD pages
+ * are rewritten; server actions post to the page URL itself. What the proxy maps is the page shared
+ * by everyone: Next makes a proxy-rewritten page publicly cacheable whatever the proxy says, so
+ * only next.config.ts adds a price pass (the buyer's own prices then come by script).
  */
 export function catalogRewrite(pathname: string, search: URLSearchParams): string | null {
-  // `/` is mapped by next.config.ts (a config rewrite is cheaper than one made here).
-  if (pathname === "/search") return `/search/${searchViewKey(searchViewOf(search))}`;
+  if (pathname === "/search") return isPlainSearch(search) ? null : `/search/${searchViewKey(searchViewOf(search))}`;
   const category = /^\/categories\/([^/]+)$/.exec(pathname);
   if (category) {
+    if (isPlainListing(search)) return null;
     const key = listingViewKey(listingViewOf(search));
     // The default view has a route of its own: junk or default parameters need no rewrite.
     return key === DEFAULT_VIEW ? null : `/categories/${category[1]}/${key}`;

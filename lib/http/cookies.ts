@@ -20,4 +20,10 @@ export const COOKIE_NAMES = {
   callbackUrl: "shop.callback-url",
   cart: "shop.cart",
   oci: "shop.oci",
+  /** Whose prices cached catalog pages show (lib/shopper/price-pass-cookie.ts); next.config.ts reads it. */
+  prices: "shop.prices",
 } as const;
+
+export type CookieSpec = { name: string; value: string; maxAge: number } & typeof COOKIE_OPTIONS;
+/** Cookies as the modules that own one write them: Next's `cookies()`, or a response in the proxy. */
+export type CookieJar = { get(name: string): string | undefined; set(cookie: CookieSpec): void; delete(name: string): void };

@@ -1,6 +1,6 @@
 import "server-only";
 import { appSecret } from "@/lib/auth/secret";
-import { COOKIE_NAMES, COOKIE_OPTIONS } from "@/lib/http/cookies";
+import { COOKIE_NAMES, COOKIE_OPTIONS, type CookieJar, type CookieSpec } from "@/lib/http/cookies";
 import { ociConfig } from "./config";
 import { hookOrigin } from "./inbound-call";
 import { openOciSession, sealOciSession, type OciSessionData, type OpenOciSessionResult } from "./session-token";
@@ -10,8 +10,7 @@ import { openOciSession, sealOciSession, type OciSessionData, type OpenOciSessio
  * writer; callers hand in a cookie jar (Next's `cookies()` in route handlers and actions, the
  * response in the proxy) so the rules stay in one place and testable without Next.
  */
-export type CookieSpec = { name: string; value: string; maxAge: number } & typeof COOKIE_OPTIONS;
-export type CookieJar = { get(name: string): string | undefined; set(cookie: CookieSpec): void; delete(name: string): void };
+export type { CookieJar, CookieSpec } from "@/lib/http/cookies";
 
 const NAME = COOKIE_NAMES.oci;
 // Re-seal at most once a minute: the idle expiry counts from the last activity.

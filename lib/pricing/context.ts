@@ -12,16 +12,30 @@ export type PriceContext = {
   vatExempt: boolean;
 };
 
+/** What of a customer decides their prices. */
+export type PricedCustomer = Pick<Viewer["customer"], "id" | "kind" | "priceListId" | "vatMode">;
+
 // B2B customers buy net; consumers see gross prices; anonymous visitors see net list prices, as
 // a trade wholesaler shows them.
 export function priceContextFor(viewer: Viewer | null): PriceContext {
-  if (!viewer) return { customerId: null, priceListId: null, includeVat: false, vatExempt: false };
+  return viewer ? priceContextOfCustomer(viewer.customer) : { customerId: null, priceListId: null, includeVat: false, vatExempt: false };
+}
+
+export function priceContextOfCustomer(customer: PricedCustomer): PriceContext {
   return {
-    customerId: viewer.customer.id,
-    priceListId: viewer.customer.priceListId,
-    includeVat: viewer.customer.kind === "consumer",
-    vatExempt: viewer.customer.vatMode !== "standard",
+    customerId: customer.id,
+    priceListId: customer.priceListId,
+    includeVat: customer.kind === "consumer",
+    vatExempt: customer.vatMode !== "standard",
   };
+}
+
+/**
+ * Names a customer's prices for the browser: it changes when another customer's (or another price
+ * list's) prices would apply, so prices shown for one are never kept for the other.
+ */
+export function pricingKeyOf(customer: Pick<PricedCustomer, "id" | "priceListId">): string {
+  return `${customer.id}:${customer.priceListId ?? "-"}`;
 }
 
 /**

@@ -11,6 +11,7 @@ import { clientIp } from "@/lib/http/client-ip";
 import { nextCookieJar } from "@/lib/oci/next/jar";
 import { endPunchout } from "@/lib/oci/punchout-session";
 import { forgetAnonymousCart } from "./current-cart";
+import { clearPricePass } from "./price-pass-cookie";
 
 /** After a web sign-in: the anonymous cart joins the user's, and any punchout of this browser ends. */
 async function afterWebSignIn(userId: number) {
@@ -51,6 +52,8 @@ export async function registerShopper(input: Registration): Promise<Registration
 
 /** Sign-out ends the server-side session (every cookie copy dies) and this browser's punchout. */
 export async function signOutShopper(): Promise<void> {
-  await endPunchout(await nextCookieJar(), "signed_out");
+  const jar = await nextCookieJar();
+  await endPunchout(jar, "signed_out");
+  clearPricePass(jar);
   await signOut({ redirect: false });
 }

@@ -1,14 +1,14 @@
 import "server-only";
-import { getViewer } from "@/lib/auth/viewer";
+import type { Viewer } from "@/lib/auth/viewer";
 import { cartItemCount, findCartId } from "@/lib/cart/store";
 import { ociStateFor } from "@/lib/oci/next/current";
+import { pricingKeyOf } from "@/lib/pricing/context";
 import { cartOwnerOf } from "./current-cart";
 import type { ViewerSummary } from "./viewer-types";
 
 /** The per-visitor parts of every page: account menu, cart count, punchout banner. */
-export async function viewerSummary(): Promise<ViewerSummary> {
-  // One lookup each: route handlers have no per-request cache, so nothing below may ask again.
-  const viewer = await getViewer();
+export async function viewerSummary(viewer: Viewer | null): Promise<ViewerSummary> {
+  // One lookup each: route handlers have no per-request cache, so the caller passes the viewer in.
   const oci = await ociStateFor(viewer);
   const cartCount = await cartItemCount(await findCartId(await cartOwnerOf(viewer, oci)));
   return {
@@ -16,8 +16,7 @@ export async function viewerSummary(): Promise<ViewerSummary> {
       ? {
           name: viewer.name,
           kind: viewer.customer.kind,
-          // Changes when another customer's prices would apply, so the browser refetches them.
-          pricing: `${viewer.customer.id}:${viewer.customer.priceListId ?? "-"}`,
+          pricing: pricingKeyOf(viewer.customer),
           ...(viewer.role === "admin" ? { operator: true as const } : {}),
         }
       : null,

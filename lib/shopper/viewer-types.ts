@@ -11,3 +11,6 @@ export type ViewerPrices = {
   personal: boolean;
   prices: Record<string, { price: string; vat: string; tiers?: { from: string; price: string }[] }>;
 };
+
+/** Prices rendered into a page cached for one customer; `for` is that customer's `pricing`. */
+export type PagePrices = ViewerPrices & { for: string };

@@ -5,9 +5,10 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import postgres from "postgres";
 import { ANCHORS, signIn } from "./helpers";
 
-// Catalog pages are cached whole and shared by every visitor; each visitor's own prices arrive
-// separately. These specs check what that must never break: nobody sees another customer's prices,
-// and a change in the database reaches the cached pages.
+// Catalog pages are cached whole: shared by anonymous visitors, and per business customer with their
+// own prices (chosen by the price pass); a consumer's prices arrive separately. These specs check what
+// that must never break: nobody sees another customer's prices, and a change in the database reaches
+// the cached pages.
 
 const LISTING = `/search?q=${encodeURIComponent("Drehmomentschlüssel")}`;
 
@@ -55,8 +56,8 @@ test("two buyers of different customers, loading the same cached pages at once, 
     await expect(cardB.getByTestId("price")).toHaveText(priceB);
   }
 
-  // The shared entry itself carries no customer's price: the HTML either buyer receives is the one
-  // an anonymous visitor gets, with the list price only.
+  // The pages are cached per customer: the HTML each buyer receives carries their own price and not
+  // the other's, and the anonymous page neither — the list price only.
   const [htmlA, htmlB, htmlAnon] = await Promise.all([
     a.page.request.get(`/products/${ANCHORS.umlaut.slug}`).then((r) => r.text()),
     b.page.request.get(`/products/${ANCHORS.umlaut.slug}`).then((r) => r.text()),
@@ -64,9 +65,9 @@ test("two buyers of different customers, loading the same cached pages at once, 
   ]);
   const personal = [priceA, priceB].filter((p) => p !== "€129.00 / pc");
   expect(personal.length).toBeGreaterThan(0);
-  for (const html of [htmlA, htmlB, htmlAnon]) {
-    expect(html).toContain("€129.00 / pc");
-    for (const price of personal) expect(html.includes(price), `${price} in the shared HTML`).toBe(false);
+  for (const [html, own] of [[htmlA, priceA], [htmlB, priceB], [htmlAnon, "€129.00 / pc"]] as const) {
+    expect(html).toContain(own);
+    for (const price of personal.filter((p) => p !== own)) expect(html.includes(price), `${price} in another visitor's HTML`).toBe(false);
   }
   await Promise.all([a.context.close(), b.context.close()]);
 });

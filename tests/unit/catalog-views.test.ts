@@ -32,9 +32,11 @@ describe("catalog views (one cached page per canonical URL)", () => {
 
   it("rewrites only catalog pages, and product pages only for a known notice", () => {
     expect(catalogRewrite("/", sp("a=1"))).toBeNull(); // next.config.ts maps `/`
-    expect(catalogRewrite("/categories/fasteners", sp("page=2"))).toBe(`/categories/fasteners/${encodeURIComponent("page=2")}`);
+    expect(catalogRewrite("/categories/fasteners", sp("page=2&stock=1"))).toBe(`/categories/fasteners/${encodeURIComponent("stock=1&page=2")}`);
+    expect(catalogRewrite("/categories/fasteners", sp("page=2"))).toBeNull(); // next.config.ts maps plain pages
     expect(catalogRewrite("/categories/fasteners", sp("utm_source=x&page=1"))).toBeNull(); // the default view has its own route
-    expect(catalogRewrite("/search", sp("q=M8"))).toBe(`/search/${encodeURIComponent("q=M8")}`);
+    expect(catalogRewrite("/search", sp("q=M8/20"))).toBe(`/search/${encodeURIComponent(new URLSearchParams({ q: "M8/20" }).toString())}`);
+    expect(catalogRewrite("/search", sp("q=M8"))).toBeNull(); // and plain searches
     expect(catalogRewrite("/products/m8-screw", sp(""))).toBeNull();
     expect(catalogRewrite("/products/m8-screw", sp("error=quantity"))).toBe("/products/m8-screw/notice/quantity");
     expect(catalogRewrite("/products/m8-screw", sp("error=<script>"))).toBeNull();

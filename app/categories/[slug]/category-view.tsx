@@ -5,18 +5,21 @@ import { ProductGrid } from "@/components/catalog/product-card";
 import { Pagination } from "@/components/ui/pagination";
 import { pageCount } from "@/lib/catalog/params";
 import { categoryPageData } from "@/lib/catalog/page-data";
-import { listingHref } from "@/lib/catalog/views";
+import { pagePrices } from "@/lib/catalog/page-prices";
+import { listingHref, splitPricedKey } from "@/lib/catalog/views";
 
 export async function categoryMetadata(slug: string, viewKey: string): Promise<Metadata> {
-  const found = await categoryPageData(slug, viewKey);
+  const found = await categoryPageData(slug, splitPricedKey(viewKey).key);
   return { title: found?.category.name ?? "Category not found", alternates: found ? { canonical: listingHref(slug, found.view) } : undefined };
 }
 
-/** A category listing (with its subcategories), cached per canonical view. */
+/** A category listing (with its subcategories), cached per canonical view (and customer, with their prices). */
 export async function CategoryView({ slug, viewKey }: { slug: string; viewKey: string }) {
-  const found = await categoryPageData(slug, viewKey);
+  const { key, pass } = splitPricedKey(viewKey);
+  const found = await categoryPageData(slug, key);
   if (!found) notFound();
   const { view, items, total, totalIsCapped, manufacturers } = found;
+  const prices = await pagePrices(pass, items.map((p) => p.id), false);
   return (
     <div>
       <nav aria-label="Breadcrumb" className="mb-2 text-sm text-slate-600">
@@ -69,7 +72,7 @@ export async function CategoryView({ slug, viewKey }: { slug: string; viewKey: s
         {totalIsCapped ? `More than ${total} products` : `${total} product${total === 1 ? "" : "s"}`}
       </p>
       {items.length > 0 ? (
-        <ProductGrid products={items} />
+        <ProductGrid products={items} prices={prices} />
       ) : (
         <p className="card p-6">No products match these filters. <Link className="text-brand-700 underline" href={`/categories/${slug}`}>Show all products in this category</Link>.</p>
       )}

@@ -3,9 +3,10 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ProductGrid } from "@/components/catalog/product-card";
 import { homePageData } from "@/lib/catalog/page-data";
-import { BUILD_PLACEHOLDER, DEFAULT_VIEW } from "@/lib/catalog/views";
+import { pagePrices } from "@/lib/catalog/page-prices";
+import { BUILD_PLACEHOLDER, DEFAULT_VIEW, splitPricedKey } from "@/lib/catalog/views";
 
-// The proxy serves `/` from here, so the home page is cached like every other catalog page (a
+// next.config.ts serves `/` from here (with a business customer's price pass: `for=<pass>`), so the home page is cached like every other catalog page (a
 // route without a parameter would be rendered at build time, from a database the build must not open).
 export function generateStaticParams() {
   return [{ view: BUILD_PLACEHOLDER }];
@@ -14,8 +15,10 @@ export function generateStaticParams() {
 export const metadata: Metadata = { alternates: { canonical: "/" } };
 
 export default async function HomePage({ params }: { params: Promise<{ view: string }> }) {
-  if ((await params).view !== DEFAULT_VIEW) notFound();
+  const { key, pass } = splitPricedKey((await params).view);
+  if (key !== DEFAULT_VIEW) notFound();
   const { categories, featured } = await homePageData();
+  const prices = await pagePrices(pass, featured.map((p) => p.id), false);
   return (
     <div className="space-y-10">
       <section className="rounded-xl bg-white p-6 shadow-sm">
@@ -43,7 +46,7 @@ export default async function HomePage({ params }: { params: Promise<{ view: str
         <h2 id="featured-heading" className="mb-4 text-xl font-semibold">
           Featured products
         </h2>
-        <ProductGrid products={featured} />
+        <ProductGrid products={featured} prices={prices} />
       </section>
     </div>
   );

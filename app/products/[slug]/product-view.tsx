@@ -7,6 +7,7 @@ import { listPriceText } from "@/components/catalog/product-card";
 import { StockBadge } from "@/components/catalog/stock-badge";
 import { ListPriceNote, PricesScope, ViewerPrice, ViewerTiers } from "@/components/catalog/viewer-prices";
 import { productPageData } from "@/lib/catalog/page-data";
+import { pagePrices } from "@/lib/catalog/page-prices";
 import { productAttributes, productNoticeText } from "@/lib/catalog/product-facts";
 import type { ProductNotice } from "@/lib/catalog/views";
 
@@ -15,12 +16,16 @@ export async function productMetadata(slug: string): Promise<Metadata> {
   return { title: product?.name ?? "Product not found", description: product?.description.slice(0, 160), alternates: product ? { canonical: `/products/${product.slug}` } : undefined };
 }
 
-/** The product page, cached per product (and per script-less "Add to cart" notice). */
-export async function ProductView({ slug, notice }: { slug: string; notice: ProductNotice | null }) {
+/**
+ * The product page, cached per product (and per script-less "Add to cart" notice, or per business
+ * customer with their price pass).
+ */
+export async function ProductView({ slug, notice, pass }: { slug: string; notice: ProductNotice | null; pass?: string }) {
   const product = await productPageData(slug);
   if (!product) notFound();
+  const prices = await pagePrices(pass, [product.id], true);
   return (
-    <PricesScope ids={[product.id]} tiers>
+    <PricesScope ids={[product.id]} tiers initial={prices}>
       <nav aria-label="Breadcrumb" className="mb-4 text-sm text-slate-600">
         <Link href="/" className="hover:underline">Home</Link>
         {" / "}

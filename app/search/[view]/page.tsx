@@ -3,23 +3,27 @@ import { ProductGrid } from "@/components/catalog/product-card";
 import { Pagination } from "@/components/ui/pagination";
 import { pageCount } from "@/lib/catalog/params";
 import { searchPageData } from "@/lib/catalog/page-data";
-import { BUILD_PLACEHOLDER, searchHref } from "@/lib/catalog/views";
+import { pagePrices } from "@/lib/catalog/page-prices";
+import { BUILD_PLACEHOLDER, searchHref, splitPricedKey } from "@/lib/catalog/views";
 
 type Props = { params: Promise<{ view: string }> };
 
-// `/search?q=…&page=…` arrives here through the proxy: one cached page per normalised query.
+// `/search?q=…&page=…` arrives here through next.config.ts (plain queries) or the proxy (the rest,
+// normalised): one cached page per query (and customer, with their prices).
 export function generateStaticParams() {
   return [{ view: BUILD_PLACEHOLDER }];
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { view } = await searchPageData((await params).view);
+  const { view } = await searchPageData(splitPricedKey((await params).view).key);
   return { title: view.q ? `Search: ${view.q}` : "Search", robots: { index: false } };
 }
 
 export default async function SearchPage({ params }: Props) {
-  const { view, items, total, totalIsCapped } = await searchPageData((await params).view);
+  const { key, pass } = splitPricedKey((await params).view);
+  const { view, items, total, totalIsCapped } = await searchPageData(key);
   const { q, page } = view;
+  const prices = await pagePrices(pass, items.map((p) => p.id), false);
   return (
     <div>
       <h1 className="text-2xl font-bold">{q ? <>Search results for “{q}”</> : "Search"}</h1>
@@ -36,7 +40,7 @@ export default async function SearchPage({ params }: Props) {
             {totalIsCapped ? `More than ${total} products found` : `${total} product${total === 1 ? "" : "s"} found`}
           </p>
           {items.length > 0 ? (
-            <ProductGrid products={items} />
+            <ProductGrid products={items} prices={prices} />
           ) : (
             <p className="card p-6">Nothing found. Check the spelling or try a shorter word, such as “Schraube” or “glove”.</p>
           )}

@@ -1,7 +1,6 @@
 import "server-only";
 import { cookies } from "next/headers";
-import { COOKIE_OPTIONS } from "@/lib/http/cookies";
-import type { CookieJar } from "../punchout-cookie";
+import { COOKIE_OPTIONS, type CookieJar } from "@/lib/http/cookies";
 
 /** Next's request cookies as the jar the punchout modules write through (read-only in pages). */
 export async function nextCookieJar(): Promise<CookieJar> {

@@ -4,7 +4,8 @@ import { CategoryView, categoryMetadata } from "../category-view";
 
 type Props = { params: Promise<{ slug: string; view: string }> };
 
-// `/categories/x?sort=…&page=…` arrives here through the proxy, one cached page per canonical view.
+// `/categories/x?sort=…&page=…` arrives here through the proxy, one cached page per canonical view;
+// a business customer's listings (`for=<price pass>`, from next.config.ts or the proxy) too.
 export function generateStaticParams() {
   return [{ slug: BUILD_PLACEHOLDER, view: DEFAULT_VIEW }];
 }
