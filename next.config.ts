@@ -17,6 +17,10 @@ const nextConfig: NextConfig = {
   // Migrations are read from disk at start; the standalone output must carry them.
   outputFileTracingIncludes: { "/**": ["./db/migrations/**/*"] },
   poweredByHeader: false,
+  // Next would hash every HTML answer (cached pages included) to make an ETag, on every request: a
+  // tenth of the CPU a cached listing costs. Catalog pages are not kept by browsers anyway (shared
+  // caches get s-maxage, personal pages no-store), so a 304 would save bytes, never work.
+  generateEtags: false,
   experimental: {
     // Server actions read at most this much: a picture upload (≤ 2 MB, checked again by its action)
     // and a CSV import posted without JavaScript (the page's script streams larger files to

@@ -1,0 +1,51 @@
+"use client";
+
+import Link from "next/link";
+import type { PagePrices } from "@/lib/shopper/viewer-types";
+import { StockBadge } from "./stock-badge";
+import { PricesScope, ViewerPrice } from "./viewer-prices";
+
+/** What a card shows, already formatted on the server. */
+export type ProductCardData = {
+  id: number;
+  slug: string;
+  name: string;
+  manufacturer: string;
+  sku: string;
+  image: string;
+  listPrice: string;
+  stock: number;
+  leadTimeDays: number;
+};
+
+function ProductCard({ card }: { card: ProductCardData }) {
+  return (
+    <li className="card flex flex-col overflow-hidden">
+      <img src={card.image} alt="" width={400} height={400} loading="lazy" className="aspect-square w-full bg-slate-100 object-cover" />
+      <div className="flex flex-1 flex-col gap-1 p-3">
+        <Link href={`/products/${card.slug}`} className="font-medium text-brand-700 hover:underline">
+          {card.name}
+        </Link>
+        <p className="text-xs text-slate-600">
+          {card.manufacturer} · Art. {card.sku}
+        </p>
+        <div className="mt-auto pt-2 text-sm">
+          <ViewerPrice productId={card.id} listPrice={card.listPrice} />
+        </div>
+        <StockBadge stock={card.stock} leadTimeDays={card.leadTimeDays} />
+      </div>
+    </li>
+  );
+}
+
+export function ProductCards({ cards, prices }: { cards: ProductCardData[]; prices: PagePrices | null }) {
+  return (
+    <PricesScope ids={cards.map((c) => c.id)} initial={prices}>
+      <ul className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4" data-testid="product-grid">
+        {cards.map((c) => (
+          <ProductCard key={c.id} card={c} />
+        ))}
+      </ul>
+    </PricesScope>
+  );
+}
