@@ -40,7 +40,7 @@ export function AccountMenu() {
           Back office
         </Link>
       ) : null}
-      <Link href="/account" className={item}>
+      <Link href="/account" className={`${item} max-w-40 truncate`}>
         <span className="sr-only">Signed in as </span>
         {data.account.name}
       </Link>

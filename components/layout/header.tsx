@@ -2,15 +2,19 @@ import Link from "next/link";
 import { AccountMenu } from "./account-menu";
 import { CartCount } from "./cart-count";
 
-/** The same for every visitor (it is part of cached pages); the account and cart parts fill in client-side. */
+/**
+ * The same for every visitor (it is part of cached pages); the account and cart parts fill in
+ * client-side. A fixed grid, so that filling them in never wraps the header onto another line and
+ * pushes the page down: logo and account links share the first row on a phone, the search the second.
+ */
 export function Header() {
   return (
     <header className="bg-brand-700 text-white">
-      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-3 px-4 py-3">
-        <Link href="/" className="text-lg font-bold tracking-tight">
+      <div className="mx-auto grid max-w-7xl grid-cols-[minmax(0,1fr)_auto] items-center gap-x-6 gap-y-3 px-4 py-3 sm:grid-cols-[auto_minmax(0,1fr)_auto]">
+        <Link href="/" className="truncate text-lg font-bold tracking-tight">
           Nordwerk <span className="font-normal">Industrial Supply</span>
         </Link>
-        <form action="/search" method="get" role="search" className="order-3 flex w-full flex-1 sm:order-none sm:w-auto">
+        <form action="/search" method="get" role="search" className="col-span-2 row-start-2 flex sm:col-span-1 sm:col-start-2 sm:row-start-1">
           <label htmlFor="header-search" className="sr-only">
             Search products
           </label>
@@ -26,7 +30,7 @@ export function Header() {
             Search
           </button>
         </form>
-        <nav aria-label="Account" className="flex items-center gap-2 text-sm">
+        <nav aria-label="Account" className="col-start-2 row-start-1 flex items-center gap-2 whitespace-nowrap text-sm sm:col-start-3">
           <AccountMenu />
           <CartCount />
         </nav>
