@@ -18,10 +18,19 @@ export type ProductCardData = {
   leadTimeDays: number;
 };
 
-function ProductCard({ card }: { card: ProductCardData }) {
+/** `first`: the first card's picture is on screen at once and is often the page's largest paint. */
+function ProductCard({ card, first }: { card: ProductCardData; first: boolean }) {
   return (
     <li className="card flex flex-col overflow-hidden">
-      <img src={card.image} alt="" width={400} height={400} loading="lazy" className="aspect-square w-full bg-slate-100 object-cover" />
+      <img
+        src={card.image}
+        alt=""
+        width={400}
+        height={400}
+        loading={first ? "eager" : "lazy"}
+        fetchPriority={first ? "high" : undefined}
+        className="aspect-square w-full bg-slate-100 object-cover"
+      />
       <div className="flex flex-1 flex-col gap-1 p-3">
         <Link href={`/products/${card.slug}`} className="font-medium text-brand-700 hover:underline">
           {card.name}
@@ -42,8 +51,8 @@ export function ProductCards({ cards, prices }: { cards: ProductCardData[]; pric
   return (
     <PricesScope ids={cards.map((c) => c.id)} initial={prices}>
       <ul className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4" data-testid="product-grid">
-        {cards.map((c) => (
-          <ProductCard key={c.id} card={c} />
+        {cards.map((c, i) => (
+          <ProductCard key={c.id} card={c} first={i === 0} />
         ))}
       </ul>
     </PricesScope>
