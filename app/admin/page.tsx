@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { AdminHeading } from "@/components/admin/admin-heading";
 import { AuditTable } from "@/components/admin/audit-table";
 import { listAudit } from "@/lib/admin/audit";

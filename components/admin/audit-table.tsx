@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { AuditEntry } from "@/lib/admin/audit";
 import { formatDate } from "@/lib/orders/labels";
 

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { PagePrices } from "@/lib/shopper/viewer-types";
 import { StockBadge } from "./stock-badge";
 import { PricesScope, ViewerPrice } from "./viewer-prices";

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useEffect, useRef } from "react";
 import { useFormStatus } from "react-dom";
 import { logoutAction } from "@/app/actions/auth";

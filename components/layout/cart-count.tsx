@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useCartCount } from "@/components/viewer/use-viewer";
 
 export function CartCount() {

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 
 /** `open`: the count stopped early (large categories), so there is always a next page to try. */
 export function Pagination({ page, pageCount, href, open = false }: { page: number; pageCount: number; href: (page: number) => string; open?: boolean }) {

@@ -37,16 +37,27 @@ async function getJson<T>(url: string): Promise<T> {
   return (await res.json()) as T;
 }
 
-/** Asks the server again who is looking (after navigation, sign-out, an order). */
-export function refreshViewer(): void {
+/** Asks the server again who is looking (after sign-out, an order). */
+export function refreshViewer(): Promise<void> {
   const mine = ++viewerRequest;
-  getJson<ViewerSummary>("/api/viewer").then(
+  return getJson<ViewerSummary>("/api/viewer").then(
     (viewer) => {
       // Only the latest answer counts: an older one may describe the visitor before signing out.
       if (mine === viewerRequest) update({ viewer, cartCount: undefined });
     },
     () => {},
   );
+}
+
+/** The page whose question is on its way: every part of a page that shows the visitor shares it. */
+let askedFor: string | null = null;
+
+function askOnNavigation(pathname: string) {
+  if (askedFor === pathname) return;
+  askedFor = pathname;
+  void refreshViewer().then(() => {
+    if (askedFor === pathname) askedFor = null;
+  });
 }
 
 export function setCartCount(count: number): void {
@@ -56,7 +67,7 @@ export function setCartCount(count: number): void {
 /** Who is looking: asked again on every navigation, since signing in or out arrives with a new page. */
 export function useViewer(): { data: ViewerSummary | undefined; isPending: boolean } {
   const pathname = usePathname();
-  useEffect(() => refreshViewer(), [pathname]);
+  useEffect(() => askOnNavigation(pathname), [pathname]);
   const { viewer } = useSyncExternalStore(subscribe, snapshot, snapshot);
   return { data: viewer, isPending: viewer === undefined };
 }

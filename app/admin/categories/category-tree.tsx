@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { CategoryNode } from "@/lib/admin/categories";
 import { reorderCategoryAction } from "./actions";
 import { ReorderButtons } from "./reorder-buttons";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { z } from "zod";
 import { AdminHeading } from "@/components/admin/admin-heading";
 import { ListSearch } from "@/components/admin/list-search";

@@ -1,6 +1,6 @@
 import { productImageUrl } from "@/lib/catalog/image-url";
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { AddToCart } from "@/components/cart/add-to-cart";
 import { listPriceText } from "@/components/catalog/product-card";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { TestRunSummary } from "@/lib/admin/oci-tester";
 import { describeOptions } from "@/lib/admin/oci-tester/describe";
 import { formatDate } from "@/lib/orders/labels";

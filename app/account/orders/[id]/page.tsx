@@ -1,6 +1,6 @@
 import { AddressBlock } from "@/components/orders/address-block";
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
 import { CartRefresh } from "@/components/cart/cart-refresh";

@@ -1,6 +1,6 @@
 import { AddressBlock } from "@/components/orders/address-block";
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { AdminHeading } from "@/components/admin/admin-heading";
 import { AuditTable } from "@/components/admin/audit-table";

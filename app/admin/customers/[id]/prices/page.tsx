@@ -1,6 +1,6 @@
 import { tierListQuery } from "@/lib/admin/price-tiers";
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { AdminHeading } from "@/components/admin/admin-heading";
 import { AuditTable } from "@/components/admin/audit-table";
