@@ -8,8 +8,8 @@ type Props = Omit<ComponentProps<typeof NextLink>, "prefetch">;
 /**
  * The shop's link: next/link, prefetching once the visitor shows intent (pointer over it, a touch,
  * keyboard focus) rather than as soon as it scrolls into view. A listing shows two dozen cards and
- * a dozen categories; prefetching all of them on sight cost a phone more main-thread time than
- * hydrating the page, and the server a request for every page nobody opens. Catalog pages are
+ * a dozen categories; prefetching all of them on sight cost a phone about as much main-thread time
+ * as hydrating the page, and the server a request for every page nobody opens. Catalog pages are
  * cached, so a click that was not prefetched still answers quickly.
  */
 export function Link({ onMouseEnter, onTouchStart, onFocus, ...props }: Props) {
