@@ -1,7 +1,7 @@
 "use client";
 
 import { createContext, useContext, type ReactNode } from "react";
-import { useViewer, useViewerPrices } from "@/components/viewer/use-viewer";
+import { useKnownViewer, useViewerPrices } from "@/components/viewer/use-viewer";
 import type { PagePrices, ViewerPrices } from "@/lib/shopper/viewer-types";
 
 const PricesContext = createContext<{ data: ViewerPrices | undefined; loading: boolean }>({ data: undefined, loading: false });
@@ -64,7 +64,7 @@ export function ViewerTiers({ productId }: { productId: number }) {
 
 /** "List price — sign in for your prices", only while nobody is signed in. */
 export function ListPriceNote({ children }: { children: ReactNode }) {
-  const { data } = useViewer();
+  const { data } = useKnownViewer();
   const { data: prices } = useContext(PricesContext);
   return data?.account || prices?.personal ? null : <>{children}</>;
 }

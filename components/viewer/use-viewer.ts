@@ -49,10 +49,14 @@ export function refreshViewer(): Promise<void> {
   );
 }
 
-/** The page whose question is on its way: every part of a page that shows the visitor shares it. */
+/**
+ * The page whose question is on its way: the layout's parts that show the visitor share it. Once
+ * answered, a part that mounts again asks again: a server action that lands on the same page (sign
+ * out, leave an expired punchout) remounts the header with no navigation to tell it.
+ */
 let askedFor: string | null = null;
 
-function askOnNavigation(pathname: string) {
+export function askOnNavigation(pathname: string) {
   if (askedFor === pathname) return;
   askedFor = pathname;
   void refreshViewer().then(() => {
@@ -64,10 +68,22 @@ export function setCartCount(count: number): void {
   update({ cartCount: count });
 }
 
-/** Who is looking: asked again on every navigation, since signing in or out arrives with a new page. */
+/**
+ * Who is looking, for the root layout's parts (header, punchout notice): asked again on every
+ * navigation and mount, since signing in or out arrives with a new page.
+ */
 export function useViewer(): { data: ViewerSummary | undefined; isPending: boolean } {
   const pathname = usePathname();
   useEffect(() => askOnNavigation(pathname), [pathname]);
+  return useKnownViewer();
+}
+
+/**
+ * Who is looking as far as the layout has asked, for a page's own parts. They never ask: a page
+ * rendered on its first request streams them in after the header's answer, and asking then would
+ * be a second question for the same page view.
+ */
+export function useKnownViewer(): { data: ViewerSummary | undefined; isPending: boolean } {
   const { viewer } = useSyncExternalStore(subscribe, snapshot, snapshot);
   return { data: viewer, isPending: viewer === undefined };
 }

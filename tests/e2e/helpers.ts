@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page, type TestInfo } from "@playwright/test";
+import { expect, type BrowserContext, type Page, type TestInfo } from "@playwright/test";
 
 export const PASSWORD = "demo1234";
 
@@ -38,4 +38,16 @@ export async function expectNoSeriousA11yViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
+}
+
+/**
+ * Plants a cookie the way the shop's own are kept, so the shop can also replace or remove it:
+ * Secure, SameSite=None and partitioned with the shop as the top-level site. That last part is
+ * Chromium's `_crHasCrossSiteAncestor: false`, which `context.cookies()` reports for the shop's
+ * cookies; without it Playwright plants the cross-site-frame partition, which a top-level page
+ * never sends.
+ */
+export async function plantShopCookie(context: BrowserContext, name: string, value: string) {
+  const cookie = { name, value, domain: "localhost", path: "/", httpOnly: true, secure: true, sameSite: "None" as const, partitionKey: "http://localhost", _crHasCrossSiteAncestor: false };
+  await context.addCookies([cookie]);
 }

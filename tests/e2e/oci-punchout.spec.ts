@@ -1,5 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { ANCHORS, simulatorUrl } from "./helpers";
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { ANCHORS, plantShopCookie, simulatorUrl } from "./helpers";
 import { sealOciSession } from "../../lib/oci/session-token";
 import { addToBasket, fieldMap, received, resetSimulator, simPage } from "./oci-helpers";
 
@@ -163,22 +163,37 @@ test("wrong password: an error page, no session and no cookie", async ({ page, b
   expect(names).not.toContain("shop.oci");
 });
 
-test("an expired punchout session gets a clear page, and the buyer can leave it", async ({ browser, baseURL }) => {
-  const secret = process.env.E2E_AUTH_SECRET!;
+/** A browser whose punchout went idle ten hours ago, on `path`. */
+async function withExpiredPunchout(browser: Browser, baseURL: string, path: string) {
   const tenHoursAgo = Date.now() - 10 * 60 * 60 * 1000;
   const token = await sealOciSession(
     { sid: crypto.randomUUID(), userId: 1, customerId: 1, hookUrl: "http://127.0.0.1:4010/hook", target: "_top", echoFields: [], charset: "utf-8", startedAt: tenHoursAgo },
-    { secret, idleSeconds: 8 * 60 * 60, now: tenHoursAgo },
+    { secret: process.env.E2E_AUTH_SECRET!, idleSeconds: 8 * 60 * 60, now: tenHoursAgo },
   );
   const context = await browser.newContext({ baseURL });
-  // Planted as a plain first-party cookie (the devtools protocol will not plant a Secure one on
-  // http); the shop reads it by name like the one it set itself.
-  await context.addCookies([{ name: "shop.oci", value: token, domain: "localhost", path: "/", httpOnly: true, sameSite: "Lax" }]);
+  await plantShopCookie(context, "shop.oci", token);
   const page = await context.newPage();
-  await page.goto("/cart");
+  await page.goto(path);
   await expect(page.getByRole("heading", { name: "Your punchout session has expired" })).toBeVisible();
+  return { context, page };
+}
+
+test("an expired punchout session gets a clear page, and the buyer can leave it", async ({ browser, baseURL }) => {
+  const { context, page } = await withExpiredPunchout(browser, baseURL!, "/cart");
   await expect(page.getByRole("button", { name: "Return to Procurement System" })).toHaveCount(0);
   await page.getByRole("button", { name: "Continue in the web shop instead" }).click();
   await expect(page.getByRole("heading", { name: "Featured products" })).toBeVisible();
+  await expect(page.getByTestId("oci-expired")).toHaveCount(0);
+  expect((await context.cookies(baseURL)).map((c) => c.name)).not.toContain("shop.oci");
+  await context.close();
+});
+
+test("leaving an expired punchout on the home page takes the notice away at once", async ({ browser, baseURL }) => {
+  const { context, page } = await withExpiredPunchout(browser, baseURL!, "/");
+  await page.getByRole("button", { name: "Continue in the web shop instead" }).click();
+  // The server action lands on the same page; the notice must not outlive the session it describes.
+  await expect(page.getByTestId("oci-expired")).toHaveCount(0);
+  await expect(page.getByRole("heading", { name: "Featured products" })).toBeVisible();
+  expect((await context.cookies(baseURL)).map((c) => c.name)).not.toContain("shop.oci");
   await context.close();
 });

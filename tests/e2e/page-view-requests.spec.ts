@@ -74,3 +74,12 @@ test("a signed-in buyer's page views each ask about the visitor once, after clie
   await settle(page);
   expect(requests.viewer()).toEqual(["/api/viewer"]);
 });
+
+test("signing out on the home page, where the action lands again, shows the signed-out header at once", async ({ page }) => {
+  await signIn(page, "buyer@example.com");
+  await page.goto("/");
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Sign out" })).toHaveCount(0);
+});
