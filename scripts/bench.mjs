@@ -708,12 +708,22 @@ function renderReport({ opts, reference, referenceAgain, sizes, exits, startedAt
     `- Server RSS after the load runs: ${perSize((s) => `${fixed(s.memory.rssMiB)} MiB (peak ${fixed(s.memory.peakMiB)} MiB)`)}.`,
     `- First-load JS of the product page (gzip): ${fixed(js.kB, 1)} kB in ${js.files} files; target ≤ 130 kB${js.browserKB !== null ? `; as a browser receives it (the server sends brotli too) ${fixed(js.browserKB, 1)} kB` : ""}${js.skippedKB ? ` (plus a ${fixed(js.skippedKB, 1)} kB noModule polyfill that modern browsers skip)` : ""}.`,
     `- Reference static page at the start and at the end of the load runs: ${fixed(refRps, 1)} → ${fixed(referenceAgain.rps, 1)} req/s (how much the machine's speed drifted meanwhile).`,
-    `- HTML per view (uncompressed): reference static ${kB(reference[REFERENCE_STATIC].htmlBytes)}, shop category listing ${kB(small.pages["category listing"].htmlBytes)}, product page ${kB(small.pages["product page"].htmlBytes)}.`,
+    `- HTML per view (uncompressed): reference static ${kB(reference[REFERENCE_STATIC].htmlBytes)}, shop category listing ${kB(small.pages["category listing"].htmlBytes)}, product page ${kB(small.pages["product page"].htmlBytes)}${many ? htmlGrowth(sizes, kB) : ""}.`,
     `- Full scans of large tables in the plans: ${scans.length ? scans.join("; ") : "none"}.`,
     `- Server exits during the run (restarted, the step repeated): ${exits.length ? exits.join("; ") : "none"}.`,
     ...[...notes].map((note) => `- Note: ${note}.`),
   ];
   return lines.join("\n");
+}
+
+/** Cached pages cost what their HTML costs to send: name the pages whose HTML grows with the catalogue. */
+function htmlGrowth(sizes, kB) {
+  const [small, large] = [sizes[0], sizes.at(-1)];
+  const grown = Object.keys(small.pages)
+    .map((label) => [label, small.pages[label].htmlBytes, large.pages[label]?.htmlBytes])
+    .filter(([, a, b]) => b !== undefined && Math.abs(b - a) > a * 0.05)
+    .map(([label, a, b]) => `${label} ${kB(a)} → ${kB(b)}`);
+  return `; more than 5 % apart between ${sizeName(small.size)} and ${sizeName(large.size)}: ${grown.length ? grown.join(", ") : "none"}`;
 }
 
 function nextVersion() {
