@@ -58,7 +58,7 @@ export function AddToCart({ productId, slug, minQuantity, packQuantity, unit, in
       <button type="submit" className="btn-primary" disabled={pending}>
         Add to cart
       </button>
-      <p id={`${id}-hint`} className="w-full text-xs text-slate-600">
+      <p id={`${id}-hint`} className="fine-print w-full">
         {quantityHint(rules)}
       </p>
       <p id={`${id}-msg`} role={message?.kind === "error" ? "alert" : "status"} className={message?.kind === "error" ? "field-error w-full" : "w-full text-sm text-green-800"}>

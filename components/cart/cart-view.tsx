@@ -118,7 +118,7 @@ function CartEditor({ initialCart }: { initialCart: CartDto }) {
                   <Link href={`/products/${line.slug}`} className="font-medium text-brand-700 hover:underline">
                     {line.name}
                   </Link>
-                  <div className="text-xs text-slate-600">Art. {line.sku}</div>
+                  <div className="fine-print">Art. {line.sku}</div>
                 </td>
                 <td className="p-3 whitespace-nowrap">{line.unitPrice}</td>
                 <td className="p-3">

@@ -156,5 +156,5 @@ export function OciTransferForm({ oci, disabled, hasItems }: { oci: OciForm; dis
 }
 
 function Note() {
-  return <p className="text-xs text-slate-600">Your procurement system creates the purchase order. Prices are your net prices at the moment of transfer.</p>;
+  return <p className="fine-print">Your procurement system creates the purchase order. Prices are your net prices at the moment of transfer.</p>;
 }

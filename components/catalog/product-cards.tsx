@@ -21,7 +21,7 @@ export type ProductCardData = {
 /** `first`: the first card's picture is on screen at once and is often the page's largest paint. */
 function ProductCard({ card, first }: { card: ProductCardData; first: boolean }) {
   return (
-    <li className="card flex flex-col overflow-hidden">
+    <li className="product-card">
       <img
         src={card.image}
         alt=""
@@ -29,13 +29,13 @@ function ProductCard({ card, first }: { card: ProductCardData; first: boolean })
         height={400}
         loading={first ? "eager" : "lazy"}
         fetchPriority={first ? "high" : undefined}
-        className="aspect-square w-full bg-slate-100 object-cover"
+        className="product-card-picture"
       />
-      <div className="flex flex-1 flex-col gap-1 p-3">
-        <Link href={`/products/${card.slug}`} className="font-medium text-brand-700 hover:underline">
+      <div className="product-card-body">
+        <Link href={`/products/${card.slug}`} className="product-card-title">
           {card.name}
         </Link>
-        <p className="text-xs text-slate-600">
+        <p className="fine-print">
           {card.manufacturer} · Art. {card.sku}
         </p>
         <div className="mt-auto pt-2 text-sm">

@@ -29,10 +29,10 @@ export function ViewerPrice({ productId, listPrice }: { productId: number; listP
   const { own, loading } = useProductPrice(productId);
   return (
     <span aria-busy={loading || undefined} data-price-source={own ? "own" : "list"} data-product-id={productId}>
-      <span className="font-semibold text-slate-900" data-testid="price">
+      <span className="price" data-testid="price">
         {own ? own.price : listPrice}
       </span>{" "}
-      <span className="text-xs text-slate-600">{own ? own.vat : "excl. VAT"}</span>
+      <span className="fine-print">{own ? own.vat : "excl. VAT"}</span>
     </span>
   );
 }

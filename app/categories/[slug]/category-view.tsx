@@ -37,7 +37,7 @@ export async function CategoryView({ slug, viewKey }: { slug: string; viewKey: s
         <ul className="mt-4 flex flex-wrap gap-2" aria-label="Subcategories">
           {found.children.map((c) => (
             <li key={c.id}>
-              <Link href={`/categories/${c.slug}`} className="inline-block rounded-full border border-slate-300 bg-white px-3 py-1 text-sm hover:bg-brand-50">
+              <Link href={`/categories/${c.slug}`} className="chip">
                 {c.name}
               </Link>
             </li>

@@ -59,7 +59,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
           <tbody>
             {order.lines.map((l) => (
               <tr key={l.lineNo} className="border-b border-slate-100" data-testid="order-line">
-                <td className="p-3">{l.name}<div className="text-xs text-slate-600">Art. {l.sku}</div></td>
+                <td className="p-3">{l.name}<div className="fine-print">Art. {l.sku}</div></td>
                 <td className="p-3">{formatUnitPrice(amount(l.unitPrice), order.currency, l.unit, l.priceUnit)}</td>
                 <td className="p-3">{l.quantity}</td>
                 <td className="p-3 text-right">{money(l.lineTotal)}</td>
