@@ -716,7 +716,7 @@ function renderReport({ opts, reference, referenceAgain, sizes, exits, startedAt
   return lines.join("\n");
 }
 
-/** Cached pages cost what their HTML costs to send: name the pages whose HTML grows with the catalogue. */
+/** Cached pages cost what their HTML costs to send: name the pages whose HTML differs between catalogue sizes. */
 function htmlGrowth(sizes, kB) {
   const [small, large] = [sizes[0], sizes.at(-1)];
   const grown = Object.keys(small.pages)

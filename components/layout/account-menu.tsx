@@ -1,10 +1,9 @@
 "use client";
 
 import { Link } from "@/components/ui/link";
-import { useEffect, useRef } from "react";
 import { useFormStatus } from "react-dom";
 import { logoutAction } from "@/app/actions/auth";
-import { refreshViewer, useViewer } from "@/components/viewer/use-viewer";
+import { useViewer } from "@/components/viewer/use-viewer";
 
 const item = "rounded-md px-3 py-2 hover:bg-brand-800";
 
@@ -51,14 +50,12 @@ export function AccountMenu() {
   );
 }
 
-/** Asks who is signed in once the sign-out has finished on the server, not before. */
+/**
+ * Disabled while signing out, so a double click posts once. The header learns who is looking from
+ * the page the action lands on: it mounts again there and asks (also when that is the same page).
+ */
 function SignOutButton() {
   const { pending } = useFormStatus();
-  const wasPending = useRef(false);
-  useEffect(() => {
-    if (wasPending.current && !pending) refreshViewer();
-    wasPending.current = pending;
-  }, [pending]);
   return (
     <button type="submit" className={item} disabled={pending}>
       Sign out

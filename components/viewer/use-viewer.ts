@@ -37,7 +37,7 @@ async function getJson<T>(url: string): Promise<T> {
   return (await res.json()) as T;
 }
 
-/** Asks the server again who is looking (after sign-out, an order). */
+/** Asks the server again who is looking (on navigation, after an order). */
 export function refreshViewer(): Promise<void> {
   const mine = ++viewerRequest;
   return getJson<ViewerSummary>("/api/viewer").then(
