@@ -35,6 +35,10 @@ export async function addFromProductPage(page: Page, slug: string, quantity: num
 }
 
 export async function expectNoSeriousA11yViolations(page: Page) {
+  // After a client-side navigation the new page is on screen a moment before its <title>: Next
+  // streams metadata separately from the page. Axe checks the page once it has settled, and a page
+  // that never gets a title still fails here.
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);

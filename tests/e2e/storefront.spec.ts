@@ -112,6 +112,7 @@ test("pages have no serious accessibility violations", async ({ page, baseURL })
   await page.goto("/");
   await expectNoSeriousA11yViolations(page);
   await page.locator("section[aria-labelledby=categories-heading] a").first().click();
+  await page.waitForURL(/\/categories\//);
   await expectNoSeriousA11yViolations(page);
   await page.goto(`/products/${ANCHORS.perHundred.slug}`);
   await expectNoSeriousA11yViolations(page);
